@@ -1,0 +1,18 @@
+# Warnings and sanitizers for loom's own targets only; nothing here is exported to consumers.
+function(loom_project_warnings target)
+  if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+    target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic)
+    if(LOOM_WARNINGS_AS_ERRORS)
+      target_compile_options(${target} PRIVATE -Werror)
+    endif()
+    if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+      # g++ 12 reports false -Warray-bounds / -Wstringop-overflow inside Eigen at -O3.
+      target_compile_options(${target} PRIVATE -Wno-array-bounds -Wno-stringop-overflow)
+    endif()
+    if(LOOM_SANITIZE)
+      target_compile_options(${target} PRIVATE -fsanitize=${LOOM_SANITIZE} -fno-omit-frame-pointer
+                                               -fno-sanitize-recover=all)
+      target_link_options(${target} PRIVATE -fsanitize=${LOOM_SANITIZE})
+    endif()
+  endif()
+endfunction()
