@@ -1,0 +1,27 @@
+# Checks, from a consumer project, that loom added as a subproject (add_subdirectory or
+# FetchContent) adds its library and nothing else: no tests, benchmarks, examples, CLI or
+# install rules, and no project-only flags on the exported target.
+function(loom_check_subproject loom_source_dir)
+  foreach(option LOOM_BUILD_TESTS LOOM_BUILD_BENCHMARKS LOOM_BUILD_EXAMPLES LOOM_BUILD_CLI
+                 LOOM_INSTALL LOOM_WARNINGS_AS_ERRORS)
+    if(${option})
+      message(FATAL_ERROR "${option} is ON although loom is not the top-level project")
+    endif()
+  endforeach()
+  if(NOT TARGET loom::loom)
+    message(FATAL_ERROR "loom::loom is not defined")
+  endif()
+  get_directory_property(targets DIRECTORY ${loom_source_dir} BUILDSYSTEM_TARGETS)
+  if(NOT targets STREQUAL "loom")
+    message(FATAL_ERROR "loom as a subproject should add only the target 'loom', got: ${targets}")
+  endif()
+  get_directory_property(subdirectories DIRECTORY ${loom_source_dir} SUBDIRECTORIES)
+  if(subdirectories)
+    message(FATAL_ERROR "loom as a subproject should add no subdirectories, got: ${subdirectories}")
+  endif()
+  get_target_property(options loom INTERFACE_COMPILE_OPTIONS)
+  if(options MATCHES "-Werror|-march|-fsanitize")
+    message(FATAL_ERROR "loom exports project-only compile options: ${options}")
+  endif()
+  message(STATUS "loom subproject: only the library target, no tests/benchmarks/examples/CLI")
+endfunction()
