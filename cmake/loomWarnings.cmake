@@ -6,8 +6,9 @@ function(loom_project_warnings target)
       target_compile_options(${target} PRIVATE -Werror)
     endif()
     if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
-      # g++ 12 reports false -Warray-bounds / -Wstringop-overflow inside Eigen at -O3.
-      target_compile_options(${target} PRIVATE -Wno-array-bounds -Wno-stringop-overflow)
+      # g++ 12 reports false -Warray-bounds / -Wstringop-overflow inside Eigen and false
+      # -Wrestrict inside std::string at -O3 (GCC bug 105329).
+      target_compile_options(${target} PRIVATE -Wno-array-bounds -Wno-stringop-overflow -Wno-restrict)
     endif()
     if(LOOM_SANITIZE)
       target_compile_options(${target} PRIVATE -fsanitize=${LOOM_SANITIZE} -fno-omit-frame-pointer

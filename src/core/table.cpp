@@ -99,6 +99,24 @@ Table Table::take(const std::vector<std::size_t>& rows) const {
   return matrix().take(rows);
 }
 
+Table Table::with_column_names(std::vector<std::string> names) const {
+  if (names.size() != n_columns()) {
+    throw DataError(fmt::format("Table::with_column_names: {} names for {} columns", names.size(),
+                                n_columns()));
+  }
+  if (!is_dataset()) {
+    if (matrix().is_sparse()) return FeatureMatrix(matrix().sparse(), std::move(names));
+    return FeatureMatrix(matrix().dense(), std::move(names));
+  }
+  std::vector<Column> columns;
+  columns.reserve(names.size());
+  for (std::size_t j = 0; j < names.size(); ++j) {
+    columns.push_back(dataset().column(j).renamed(std::move(names[j])));
+  }
+  Dataset renamed(std::move(columns));
+  return renamed;
+}
+
 namespace {
 bool all_numeric(const Dataset& data) {
   for (const auto& column : data.columns()) {

@@ -34,6 +34,8 @@ class Table {
   // A Dataset view: a FeatureMatrix becomes numeric columns named by its feature names.
   Dataset to_dataset() const;
   Table take(const std::vector<std::size_t>& rows) const;
+  // The same values under new column names (one per column; DataError otherwise).
+  Table with_column_names(std::vector<std::string> names) const;
   // Columns side by side: two Datasets stay a Dataset; otherwise everything becomes numeric.
   Table concat_columns(const Table& other) const;
 
