@@ -1,0 +1,27 @@
+#pragma once
+// A profile of a Dataset, as `loom profile` prints it: per column its type, missing and
+// distinct counts; for numeric columns min, max, mean, std (ddof 1, as pandas), zeros and
+// quartiles (linear interpolation, as pandas); for categorical and text columns the most
+// frequent values; and for the table duplicate rows, constant columns, highly correlated
+// numeric pairs and, given a target, its class balance. pandas: DataFrame.describe().
+// Throws SchemaError when the target column does not exist.
+#include <optional>
+#include <string>
+
+#include "loom/core/dataset.hpp"
+#include "loom/core/params.hpp"
+
+namespace loom::data {
+
+struct ProfileOptions {
+  std::optional<std::string> target = std::nullopt;  // adds class_balance
+  std::size_t top_values = 10;                       // entries in each "top" list
+  double correlation_threshold = 0.9;                // |pearson r| for correlated_pairs
+};
+
+Json profile(const Dataset& data, const ProfileOptions& options = {});
+
+// A few lines a person reads: rows, columns, and per column its type and missing share.
+std::string profile_summary(const Json& profile);
+
+}  // namespace loom::data

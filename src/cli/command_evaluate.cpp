@@ -1,0 +1,89 @@
+// loom evaluate --model MODEL.json --data FILE.csv --target COL [--scoring NAME ...]:
+// metrics keyed by scikit-learn scorer names without "neg_" (CLI.md).
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "common.hpp"
+#include "loom/metrics/report.hpp"
+#include "loom/metrics/scorers.hpp"
+#include "loom/pipeline/serialization.hpp"
+
+namespace loom::cli {
+
+namespace {
+std::vector<std::string> as_strings(const Column& column) {
+  std::vector<std::string> values;
+  values.reserve(column.size());
+  for (std::size_t row = 0; row < column.size(); ++row)
+    values.push_back(column.value_string(row));
+  return values;
+}
+
+std::vector<double> as_numbers(const Column& column, std::string_view what) {
+  if (column.type() != ColumnType::numeric) {
+    throw DataError(fmt::format("{} \"{}\" must be numeric for a regressor, found {}", what,
+                                column.name(), to_string(column.type())));
+  }
+  return {column.numeric_values().begin(), column.numeric_values().end()};
+}
+}  // namespace
+
+int run_evaluate(const std::vector<std::string>& args) {
+  const Arguments arguments("evaluate", args,
+                            join(join({{"model", true, false, true},
+                                       {"data", true, false, true},
+                                       {"target", true, false, true},
+                                       {"scoring", true, true, false, true}},
+                                      csv_flags()),
+                                 common_flags()));
+  if (arguments.help()) return print_usage("evaluate");
+  for (const auto& name : arguments.values("scoring")) {
+    if (!metrics::is_scorer(name)) {
+      throw UsageError(fmt::format("loom evaluate: unknown scorer \"{}\" (scorers: {})", name,
+                                   fmt::join(metrics::scorer_names(), ", ")));
+    }
+  }
+  const std::string& path = arguments.value("model");
+  const pipeline::Pipeline pipeline = pipeline::load(path);
+  const ModelInfo info = model_info_from_json(pipeline::load_metadata(path), path);
+  const Predictor* predictor = pipeline.predictor();
+  if (!predictor || !predictor->is_supervised()) {
+    throw Error(fmt::format("model \"{}\" has no supervised predictor to evaluate", path));
+  }
+  const Dataset data = read_data(arguments, info.schema);
+  auto [features, y_true] = split_target(data, arguments.value("target"));
+  if (info.target && features.has_column(*info.target)) {
+    features = split_target(features, *info.target).first;
+  }
+  const Table transformed = pipeline.transform_features(features);
+  const Column y_pred = predictor->predict(transformed);
+  Json report;
+  if (predictor->is_classifier()) {
+    const auto truth = as_strings(y_true);
+    const auto predicted = as_strings(y_pred);
+    const auto classes = as_strings(predictor->classes());
+    Eigen::MatrixXd probabilities;
+    if (predictor->has_predict_proba()) probabilities = predictor->predict_proba(transformed);
+    report = metrics::classification_report_json(
+        truth, predicted, predictor->has_predict_proba() ? &probabilities : nullptr, classes);
+  } else {
+    const auto truth = as_numbers(y_true, "target");
+    const auto predicted = as_numbers(y_pred, "prediction");
+    report = metrics::regression_report_json(truth, predicted);
+  }
+  if (arguments.has("scoring")) {
+    Json chosen = Json::object();
+    for (const auto& name : arguments.values("scoring")) {
+      const std::string key(metrics::scorer_metric_name(name));
+      if (!report.contains(key)) {
+        throw DataError(fmt::format("scorer \"{}\" does not apply to this model and target", name));
+      }
+      chosen[key] = report[key];
+    }
+    report = chosen;
+  }
+  print_json(report);
+  return 0;
+}
+
+}  // namespace loom::cli
