@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "loom/core/registry.hpp"
+#include "loom/pipeline/column_transformer.hpp"
 #include "loom/pipeline/step_json.hpp"
 
 namespace loom::pipeline {
@@ -216,15 +217,35 @@ void Pipeline::set_param(std::string_view path, const Json& value) {
   step(head).set_param(rest, value);
 }
 
+namespace {
+// Leaf parameters under prefix; pipelines and column transformers are walked into, so that
+// every key is a path get_param / set_param accept ("prep.num.scaler.with_mean").
+void flatten_params(const Step& step, const std::string& prefix, Json& flat) {
+  if (const auto* nested = dynamic_cast<const Pipeline*>(&step)) {
+    for (std::size_t i = 0; i < nested->size(); ++i) {
+      flatten_params(nested->step(i), prefix + nested->step(i).name() + ".", flat);
+    }
+    return;
+  }
+  if (const auto* columns = dynamic_cast<const ColumnTransformer*>(&step)) {
+    const Json params = columns->get_params();
+    for (const auto& [key, value] : params.items()) {
+      if (key != "transformers") flat[prefix + key] = value;
+    }
+    for (const auto& entry : columns->entries()) {
+      if (entry.step) flatten_params(*entry.step, prefix + entry.name + ".", flat);
+    }
+    return;
+  }
+  const Json params = step.get_params();
+  for (const auto& [key, value] : params.items())
+    flat[prefix + key] = value;
+}
+}  // namespace
+
 Json Pipeline::flat_params() const {
   Json flat = Json::object();
-  for (const auto& step : steps_) {
-    Json params = step->get_params();
-    if (const auto* nested = dynamic_cast<const Pipeline*>(step.get()))
-      params = nested->flat_params();
-    for (const auto& [key, value] : params.items())
-      flat[step->name() + "." + key] = value;
-  }
+  flatten_params(*this, "", flat);
   return flat;
 }
 
@@ -237,6 +258,13 @@ bool Pipeline::is_fitted() const {
 }
 
 Json Pipeline::fitted_state() const {
+  // Name the first unfitted step: set_param unfits only the step it changes.
+  for (const auto& step : steps_) {
+    if (!step->is_fitted()) {
+      throw NotFittedError(fmt::format("{}: fitted_state called before fit ({} is not fitted)",
+                                       describe(), step->describe()));
+    }
+  }
   require_fitted("fitted_state");
   Json states = Json::array();
   for (const auto& step : steps_)
