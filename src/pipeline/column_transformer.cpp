@@ -119,6 +119,13 @@ std::unique_ptr<Step> ColumnTransformer::clone() const {
   return std::make_unique<ColumnTransformer>(*this);
 }
 
+void ColumnTransformer::set_progress(ProgressCallback callback) {
+  for (auto& entry : entries_) {
+    if (entry.step) entry.step->set_progress(callback);
+  }
+  Step::set_progress(std::move(callback));
+}
+
 ColumnTransformer& ColumnTransformer::add(std::string name, std::unique_ptr<Step> step,
                                           ColumnSelector selector) {
   for (const auto& existing : entries_) {
@@ -130,7 +137,10 @@ ColumnTransformer& ColumnTransformer::add(std::string name, std::unique_ptr<Step
     throw ParameterError(fmt::format("{}: \"{}\" is a {}, expected a transformer", describe(), name,
                                      step->type_name()));
   }
-  if (step) step->set_name(name);
+  if (step) {
+    step->set_name(name);
+    step->set_progress(progress_);
+  }
   entries_.push_back({std::move(name), std::move(step), "", std::move(selector), {}, {}});
   fitted_ = false;
   return *this;

@@ -55,6 +55,7 @@ Pipeline& Pipeline::add(std::string name, std::unique_ptr<Step> step) {
     }
   }
   step->set_name(std::move(name));
+  step->set_progress(progress_);
   steps_.push_back(std::move(step));
   return *this;
 }
@@ -282,15 +283,10 @@ void Pipeline::load_fitted_state(const Json& state) {
     steps_[i]->load_fitted_state(state["steps"][i]);
 }
 
-void Pipeline::set_progress_all(const ProgressCallback& callback) {
-  set_progress(callback);
-  for (auto& step : steps_) {
-    if (auto* nested = dynamic_cast<Pipeline*>(step.get())) {
-      nested->set_progress_all(callback);
-    } else {
-      step->set_progress(callback);
-    }
-  }
+void Pipeline::set_progress(ProgressCallback callback) {
+  for (auto& step : steps_)
+    step->set_progress(callback);
+  Step::set_progress(std::move(callback));
 }
 
 }  // namespace loom::pipeline

@@ -48,7 +48,8 @@ class Step {
 
   virtual std::unique_ptr<Step> clone() const = 0;
 
-  void set_progress(ProgressCallback callback) { progress_ = std::move(callback); }
+  // Composite steps (Pipeline, ColumnTransformer) pass the callback on to their steps.
+  virtual void set_progress(ProgressCallback callback) { progress_ = std::move(callback); }
 
  protected:
   void report_progress(std::size_t done, std::size_t total) const;

@@ -17,9 +17,9 @@ namespace loom::pipeline {
 // as scikit-learn does for text vectorisers), a column type, or a regex searched in names.
 struct ColumnSelector {
   enum class Kind { names, single, dtype, pattern } kind = Kind::names;
-  std::vector<std::string> names;
+  std::vector<std::string> names = {};
   ColumnType dtype = ColumnType::numeric;
-  std::string pattern;
+  std::string pattern = {};
 
   static ColumnSelector from_json(const Json& json, std::string_view owner);
   Json to_json() const;
@@ -63,6 +63,7 @@ class ColumnTransformer : public Transformer {
   Json fitted_state() const override;
   void load_fitted_state(const Json& state) override;
   std::unique_ptr<Step> clone() const override;
+  void set_progress(ProgressCallback callback) override;
   const std::vector<Entry>& entries() const { return entries_; }
 
  private:

@@ -67,7 +67,9 @@ class Pipeline : public Transformer {
   Json fitted_state() const override;
   void load_fitted_state(const Json& state) override;
   std::unique_ptr<Step> clone() const override;
-  void set_progress_all(const ProgressCallback& callback);
+  // Reports each step's start to the callback and hands it to every nested step.
+  void set_progress(ProgressCallback callback) override;
+  void set_progress_all(const ProgressCallback& callback) { set_progress(callback); }
 
  private:
   Table run_fitted(const Table& x, std::size_t end) const;
