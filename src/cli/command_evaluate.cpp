@@ -26,6 +26,19 @@ std::vector<double> as_numbers(const Column& column, std::string_view what) {
   }
   return {column.numeric_values().begin(), column.numeric_values().end()};
 }
+
+// scikit-learn refuses NaN in y_true; so does evaluate, naming the column and the row.
+void require_labels(const Column& labels, const std::string& path) {
+  const std::size_t missing = labels.count_missing();
+  if (missing == 0) return;
+  std::size_t first = 0;
+  while (!labels.is_missing(first))
+    ++first;
+  throw DataError(fmt::format(
+      "{}: target column \"{}\" has {} missing value(s), the first in data row {}; evaluate "
+      "needs a label on every row",
+      path, labels.name(), missing, first + 1));
+}
 }  // namespace
 
 int run_evaluate(const std::vector<std::string>& args) {
@@ -50,11 +63,18 @@ int run_evaluate(const std::vector<std::string>& args) {
   if (!predictor || !predictor->is_supervised()) {
     throw Error(fmt::format("model \"{}\" has no supervised predictor to evaluate", path));
   }
-  const Dataset data = read_data(arguments, info.schema);
-  auto [features, y_true] = split_target(data, arguments.value("target"));
+  // Unlike predict, the target keeps its training type: labels compare as written at fit.
+  std::map<std::string, ColumnType> types = info.feature_types();
+  const std::string& target = arguments.value("target");
+  if (info.target && *info.target == target && info.schema.contains(target)) {
+    types[target] = info.schema.at(target);
+  }
+  const Dataset data = read_data(arguments, types);
+  auto [features, y_true] = split_target(data, target);
   if (info.target && features.has_column(*info.target)) {
     features = split_target(features, *info.target).first;
   }
+  require_labels(y_true, arguments.value("data"));
   const Table transformed = pipeline.transform_features(features);
   const Column y_pred = predictor->predict(transformed);
   Json report;
@@ -63,9 +83,17 @@ int run_evaluate(const std::vector<std::string>& args) {
     const auto predicted = as_strings(y_pred);
     const auto classes = as_strings(predictor->classes());
     Eigen::MatrixXd probabilities;
-    if (predictor->has_predict_proba()) probabilities = predictor->predict_proba(transformed);
-    report = metrics::classification_report_json(
-        truth, predicted, predictor->has_predict_proba() ? &probabilities : nullptr, classes);
+    const bool with_probabilities = predictor->has_predict_proba();
+    if (with_probabilities) probabilities = predictor->predict_proba(transformed);
+    const Eigen::MatrixXd* probabilities_or_null = with_probabilities ? &probabilities : nullptr;
+    report = metrics::classification_report_json(truth, predicted, probabilities_or_null, classes);
+    // Scorers beyond the default report (f1_micro, neg_log_loss on many classes, ...).
+    for (const auto& name : arguments.values("scoring")) {
+      const std::string key(metrics::scorer_metric_name(name));
+      if (report.contains(key) || !metrics::is_classification_scorer(name)) continue;
+      const double value = metrics::score(name, truth, predicted, probabilities_or_null, classes);
+      report[key] = name.starts_with("neg_") ? -value : value;
+    }
   } else {
     const auto truth = as_numbers(y_true, "target");
     const auto predicted = as_numbers(y_pred, "prediction");
@@ -76,7 +104,8 @@ int run_evaluate(const std::vector<std::string>& args) {
     for (const auto& name : arguments.values("scoring")) {
       const std::string key(metrics::scorer_metric_name(name));
       if (!report.contains(key)) {
-        throw DataError(fmt::format("scorer \"{}\" does not apply to this model and target", name));
+        throw DataError(
+            fmt::format("scorer \"{}\" does not apply to this {} and target", name, info.task));
       }
       chosen[key] = report[key];
     }

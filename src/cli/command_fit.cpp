@@ -16,9 +16,9 @@ int run_fit(const std::vector<std::string>& args) {
                                       csv_flags()),
                                  common_flags()));
   if (arguments.help()) return print_usage("fit");
-  pipeline::Pipeline pipeline =
-      pipeline::Pipeline::from_spec(read_json_file(arguments.value("spec"), "spec"));
-  pipeline.validate_params();
+  const std::string& model_path = arguments.value("model");
+  check_output_folder(model_path);
+  pipeline::Pipeline pipeline = read_spec(arguments.value("spec"));
   const Predictor* predictor = pipeline.predictor();
   const bool supervised = predictor && predictor->is_supervised();
   if (supervised && !arguments.has("target")) {
@@ -38,10 +38,11 @@ int run_fit(const std::vector<std::string>& args) {
   for (const auto& column : features.columns())
     info.schema[column.name()] = column.type();
   if (info.target) info.schema[*info.target] = labels.type();
-  pipeline.set_progress_all(progress_printer(arguments));
+  const ProgressCallback progress = progress_printer(arguments);
+  pipeline.set_progress_all(progress);
   pipeline.fit(features, info.target ? &labels : nullptr);
-  if (!arguments.has("quiet") && progress_printer(arguments)) std::fputs("\n", stderr);
-  pipeline::save(pipeline, arguments.value("model"), model_info_to_json(info));
+  if (progress) std::fputs("\n", stderr);
+  pipeline::save(pipeline, model_path, model_info_to_json(info));
   return 0;
 }
 

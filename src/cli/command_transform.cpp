@@ -30,30 +30,36 @@ int run_transform(const std::vector<std::string>& args) {
   if (arguments.has("spec") == arguments.has("model")) {
     throw UsageError("loom transform: give exactly one of --spec or --model");
   }
+  const std::string& out = arguments.value("out");
+  check_output_folder(out);
   if (arguments.has("model")) {
     const std::string& path = arguments.value("model");
     const pipeline::Pipeline pipeline = pipeline::load(path);
-    const ModelInfo info = model_info_from_json(pipeline::load_metadata(path), path);
-    Dataset data = read_data(arguments, info.schema);
-    std::string target = arguments.value_or("target", info.target.value_or(""));
-    if (!target.empty() && data.has_column(target)) data = split_target(data, target).first;
-    write_table(pipeline.transform_features(data), arguments.value("out"));
+    ModelInfo info = model_info_from_json(pipeline::load_metadata(path), path);
+    if (arguments.has("target")) info.target = arguments.value("target");
+    Dataset data = read_data(arguments, info.feature_types());
+    // The target is not a feature: dropped when present, as scikit-learn never saw it.
+    if (info.target && data.has_column(*info.target)) {
+      data = split_target(data, *info.target).first;
+    }
+    write_table(pipeline.transform_features(data), out);
     return 0;
   }
-  pipeline::Pipeline pipeline =
-      pipeline::Pipeline::from_spec(read_json_file(arguments.value("spec"), "spec"));
+  pipeline::Pipeline pipeline = read_spec(arguments.value("spec"));
+  const Predictor* predictor = pipeline.predictor();
+  if (predictor && predictor->is_supervised() && !arguments.has("target")) {
+    throw ParameterError(
+        fmt::format("spec \"{}\": the pipeline ends with {}, which needs labels; "
+                    "pass --target COLUMN",
+                    arguments.value("spec"), pipeline.step(pipeline.size() - 1).describe()));
+  }
   const Dataset data = read_data(arguments);
   Dataset features = data;
   Column labels;
   const bool with_target = arguments.has("target");
   if (with_target) std::tie(features, labels) = split_target(data, arguments.value("target"));
-  pipeline.set_progress_all(progress_printer(arguments));
-  const Predictor* predictor = pipeline.predictor();
-  if (predictor && predictor->is_supervised() && !with_target) {
-    throw ParameterError(fmt::format("spec \"{}\": the pipeline ends with {}, which needs --target",
-                                     arguments.value("spec"),
-                                     pipeline.step(pipeline.size() - 1).describe()));
-  }
+  const ProgressCallback progress = progress_printer(arguments);
+  pipeline.set_progress_all(progress);
   // One output row per input row: resamplers and a final predictor only shape the fit.
   Table output;
   if (predictor || has_resampler(pipeline)) {
@@ -62,7 +68,8 @@ int run_transform(const std::vector<std::string>& args) {
   } else {
     output = pipeline.fit_transform(features, with_target ? &labels : nullptr);
   }
-  write_table(output, arguments.value("out"));
+  if (progress) std::fputs("\n", stderr);
+  write_table(output, out);
   return 0;
 }
 

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -12,39 +13,26 @@
 
 namespace loom::cli {
 
-Dataset read_data(const Arguments& arguments, const std::map<std::string, ColumnType>& schema) {
+Dataset read_data(const Arguments& arguments,
+                  const std::map<std::string, ColumnType>& saved_types) {
+  const std::string& path = arguments.value("data");
   io::CsvOptions options = csv_options(arguments);
-  for (const auto& [name, type] : schema)
-    options.types.emplace(name, type);
-  // Saved types may name columns the new file lacks (the target, say); keep only those present.
-  if (!schema.empty()) {
-    io::CsvOptions header_options = options;
-    header_options.types.clear();
-    const Dataset header = io::read_csv_string(
-        [&] {
-          std::ifstream in(arguments.value("data"), std::ios::binary);
-          std::string line;
-          std::getline(in, line);
-          return line + "\n";
-        }(),
-        header_options, arguments.value("data"));
-    for (auto it = options.types.begin(); it != options.types.end();) {
-      const bool named_by_user = [&] {
-        for (const auto& item : arguments.values("type")) {
-          if (item.rfind(it->first + "=", 0) == 0) return true;
-        }
-        return false;
-      }();
-      if (!named_by_user && options.header && !header.has_column(it->first)) {
-        it = options.types.erase(it);
-      } else {
-        ++it;
-      }
-    }
+  const std::map<std::string, ColumnType> user_types = options.types;
+  if (!saved_types.empty()) {
+    for (const auto& [name, type] : saved_types)
+      options.types.emplace(name, type);  // --type wins over the saved type
+    options.ignore_unknown_type_overrides = true;
   }
   options.progress = progress_printer(arguments);
-  Dataset data = io::read_csv(arguments.value("data"), options);
+  Dataset data = io::read_csv(path, options);
   if (options.progress) std::fputs("\n", stderr);
+  // The reader skipped unknown names above; those the user typed must still exist.
+  for (const auto& [name, type] : user_types) {
+    if (!data.has_column(name)) {
+      throw SchemaError(fmt::format("{}: --type names unknown column \"{}\" (columns: {})", path,
+                                    name, fmt::join(data.column_names(), ", ")));
+    }
+  }
   return data;
 }
 
@@ -63,6 +51,10 @@ ProgressCallback progress_printer(const Arguments& arguments) {
 }
 
 Json read_json_file(const std::string& path, std::string_view what) {
+  std::error_code ignored;
+  if (std::filesystem::is_directory(path, ignored)) {
+    throw IoError(fmt::format("cannot open {} file \"{}\": it is a folder", what, path));
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw IoError(fmt::format("cannot open {} file \"{}\"", what, path));
   std::stringstream buffer;
@@ -71,6 +63,32 @@ Json read_json_file(const std::string& path, std::string_view what) {
     return Json::parse(buffer.str());
   } catch (const Json::parse_error& error) {
     throw ParseError(fmt::format("{} file \"{}\" is not valid JSON: {}", what, path, error.what()));
+  }
+}
+
+pipeline::Pipeline read_spec(const std::string& path) {
+  const Json spec = read_json_file(path, "spec");
+  try {
+    pipeline::Pipeline pipeline = pipeline::Pipeline::from_spec(spec);
+    pipeline.validate_params();
+    return pipeline;
+  } catch (const Error& error) {
+    throw ParseError(fmt::format("spec file \"{}\": {}", path, error.what()));
+  } catch (const Json::exception& error) {
+    throw ParseError(fmt::format("spec file \"{}\": malformed spec: {}", path, error.what()));
+  }
+}
+
+void check_output_folder(const std::string& path) {
+  namespace fs = std::filesystem;
+  const fs::path parent = fs::path(path).parent_path();
+  std::error_code error;
+  if (!parent.empty() && !fs::is_directory(parent, error)) {
+    throw IoError(
+        fmt::format("cannot write \"{}\": folder \"{}\" does not exist", path, parent.string()));
+  }
+  if (fs::is_directory(path, error)) {
+    throw IoError(fmt::format("cannot write \"{}\": it is a folder", path));
   }
 }
 
@@ -83,6 +101,10 @@ void write_table(const Table& table, const std::string& path) {
 }
 
 void print_json(const Json& json) {
+  std::cout << json.dump(2) << std::endl;
+}
+
+void print_json(const nlohmann::ordered_json& json) {
   std::cout << json.dump(2) << std::endl;
 }
 
@@ -112,6 +134,12 @@ ModelInfo model_info_from_json(const Json& metadata, const std::string& source) 
         fmt::format("model file \"{}\": malformed metadata: {}", source, error.what()));
   }
   return info;
+}
+
+std::map<std::string, ColumnType> ModelInfo::feature_types() const {
+  std::map<std::string, ColumnType> types = schema;
+  if (target) types.erase(*target);
+  return types;
 }
 
 std::string task_of(const pipeline::Pipeline& pipeline) {

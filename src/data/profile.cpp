@@ -7,12 +7,17 @@
 #include <map>
 #include <unordered_set>
 
+#include "loom/core/error.hpp"
+#include "loom/metrics/labels.hpp"
+
 namespace loom::data {
 
 namespace {
 
-Json number_or_null(double value) {
-  return std::isfinite(value) ? Json(value) : Json(nullptr);
+using OrderedJson = nlohmann::ordered_json;
+
+OrderedJson number_or_null(double value) {
+  return std::isfinite(value) ? OrderedJson(value) : OrderedJson(nullptr);
 }
 
 // pandas' quantile with linear interpolation over sorted values.
@@ -24,7 +29,7 @@ double quantile(const std::vector<double>& sorted, double q) {
   return sorted[below] + (sorted[above] - sorted[below]) * fraction;
 }
 
-Json numeric_profile(const Column& column, Json entry) {
+OrderedJson numeric_profile(const Column& column, OrderedJson entry) {
   std::vector<double> values;
   for (double value : column.numeric_values()) {
     if (!std::isnan(value)) values.push_back(value);
@@ -35,10 +40,10 @@ Json numeric_profile(const Column& column, Json entry) {
     if (i == 0 || values[i] != values[i - 1]) ++unique_count;
   }
   entry["distinct"] = unique_count;
-  entry["zeros"] = static_cast<std::size_t>(std::count(values.begin(), values.end(), 0.0));
   if (values.empty()) {
     for (const char* key : {"min", "max", "mean", "std"})
       entry[key] = nullptr;
+    entry["zeros"] = 0;
     entry["quantiles"] = {{"25%", nullptr}, {"50%", nullptr}, {"75%", nullptr}};
     return entry;
   }
@@ -56,13 +61,14 @@ Json numeric_profile(const Column& column, Json entry) {
   entry["max"] = values.back();
   entry["mean"] = number_or_null(mean);
   entry["std"] = number_or_null(std_dev);
+  entry["zeros"] = static_cast<std::size_t>(std::count(values.begin(), values.end(), 0.0));
   entry["quantiles"] = {{"25%", quantile(values, 0.25)},
                         {"50%", quantile(values, 0.5)},
                         {"75%", quantile(values, 0.75)}};
   return entry;
 }
 
-Json string_profile(const Column& column, Json entry, std::size_t top_values) {
+OrderedJson string_profile(const Column& column, OrderedJson entry, std::size_t top_values) {
   std::map<std::string, std::size_t> counts;
   for (std::size_t row = 0; row < column.size(); ++row) {
     if (!column.is_missing(row)) ++counts[column.value_string(row)];
@@ -72,7 +78,7 @@ Json string_profile(const Column& column, Json entry, std::size_t top_values) {
   // Most frequent first; equal counts in value order, so output is reproducible.
   std::stable_sort(ranked.begin(), ranked.end(),
                    [](const auto& a, const auto& b) { return a.second > b.second; });
-  Json top = Json::array();
+  OrderedJson top = OrderedJson::array();
   for (std::size_t i = 0; i < ranked.size() && i < top_values; ++i) {
     top.push_back({{"value", ranked[i].first}, {"count", ranked[i].second}});
   }
@@ -94,8 +100,8 @@ std::size_t duplicate_rows(const Dataset& data) {
   return duplicates;
 }
 
-Json correlated_pairs(const Dataset& data, double threshold) {
-  Json pairs = Json::array();
+OrderedJson correlated_pairs(const Dataset& data, double threshold) {
+  OrderedJson pairs = OrderedJson::array();
   const auto names = data.names_of_type(ColumnType::numeric);
   for (std::size_t a = 0; a < names.size(); ++a) {
     for (std::size_t b = a + 1; b < names.size(); ++b) {
@@ -130,40 +136,50 @@ Json correlated_pairs(const Dataset& data, double threshold) {
 
 }  // namespace
 
-Json profile(const Dataset& data, const ProfileOptions& options) {
+nlohmann::ordered_json profile(const Dataset& data, const ProfileOptions& options) {
   if (options.target && !data.has_column(*options.target)) {
-    data.column(*options.target);  // throws SchemaError naming the column
+    throw SchemaError(fmt::format("target column \"{}\" is not in the data (columns: {})",
+                                  *options.target, fmt::join(data.column_names(), ", ")));
   }
-  Json columns = Json::array();
-  Json constant = Json::array();
+  OrderedJson columns = OrderedJson::array();
+  OrderedJson constant = OrderedJson::array();
   for (const auto& column : data.columns()) {
-    Json entry = {{"name", column.name()},
-                  {"type", to_string(column.type())},
-                  {"count", column.size() - column.count_missing()},
-                  {"missing", column.count_missing()}};
+    OrderedJson entry = {{"name", column.name()},
+                         {"type", to_string(column.type())},
+                         {"count", column.size() - column.count_missing()},
+                         {"missing", column.count_missing()}};
     entry = column.type() == ColumnType::numeric
                 ? numeric_profile(column, std::move(entry))
                 : string_profile(column, std::move(entry), options.top_values);
     if (entry["distinct"].get<std::size_t>() <= 1) constant.push_back(column.name());
     columns.push_back(std::move(entry));
   }
-  Json result = {{"rows", data.n_rows()},
-                 {"columns", columns},
-                 {"duplicate_rows", duplicate_rows(data)},
-                 {"constant_columns", constant},
-                 {"correlated_pairs", correlated_pairs(data, options.correlation_threshold)}};
+  OrderedJson result = {
+      {"rows", data.n_rows()},
+      {"columns", columns},
+      {"duplicate_rows", duplicate_rows(data)},
+      {"constant_columns", constant},
+      {"correlated_pairs", correlated_pairs(data, options.correlation_threshold)}};
   if (options.target) {
     const Column& target = data.column(*options.target);
-    std::map<std::string, std::size_t> balance;
+    std::map<std::string, std::size_t> counts;
     for (std::size_t row = 0; row < target.size(); ++row) {
-      if (!target.is_missing(row)) ++balance[target.value_string(row)];
+      if (!target.is_missing(row)) ++counts[target.value_string(row)];
     }
-    result["class_balance"] = balance;
+    // Labels in the order of a classifier's classes_ (numerically for numeric labels).
+    std::vector<std::string> labels;
+    for (const auto& [label, count] : counts)
+      labels.push_back(label);
+    metrics::sort_labels(labels);
+    OrderedJson balance = OrderedJson::object();
+    for (const auto& label : labels)
+      balance[label] = counts[label];
+    result["class_balance"] = std::move(balance);
   }
   return result;
 }
 
-std::string profile_summary(const Json& profile) {
+std::string profile_summary(const nlohmann::ordered_json& profile) {
   std::string text = fmt::format("{} rows, {} columns\n", profile["rows"].get<std::size_t>(),
                                  profile["columns"].size());
   const double rows = std::max(1.0, profile["rows"].get<double>());

@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 
 #include "loom/core/sha256.hpp"
 #include "loom/io/atomic_file.hpp"
@@ -25,7 +27,19 @@ std::string checksum_of(Json document) {
   return sha256_hex(document.dump());
 }
 
-Json read_document(const std::string& path) {
+// The file's text with the parsed document. The checksum covers the document, so a change
+// that parses to the same document (a number's spelling, spacing, an escape) is caught by
+// requiring the bytes to be exactly what save wrote (verify_bytes).
+struct ModelFile {
+  std::string text;
+  Json document;
+};
+
+ModelFile read_document(const std::string& path) {
+  std::error_code ignored;
+  if (std::filesystem::is_directory(path, ignored)) {
+    throw IoError(fmt::format("cannot open model file \"{}\": it is a folder", path));
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw IoError(fmt::format("cannot open model file \"{}\"", path));
   std::stringstream buffer;
@@ -33,11 +47,11 @@ Json read_document(const std::string& path) {
   const std::string text = buffer.str();
   if (text.empty()) throw ParseError(fmt::format("model file \"{}\" is empty", path));
   try {
-    return Json::parse(text);
+    return {text, Json::parse(text)};
   } catch (const Json::parse_error& error) {
     throw ParseError(fmt::format(
         "model file \"{}\" is not valid JSON (truncated or corrupt?) at byte {}: expected a "
-        "complete loom-pipeline document",
+        "complete loom-pipeline document; its checksum cannot be verified",
         path, error.byte));
   }
 }
@@ -69,6 +83,25 @@ void verify(const Json& document, const std::string& source) {
         "upgrade loom",
         source, version.get<int>(), loom_version(), kFormatVersion));
   }
+}
+
+// After verify: the file must be the document's own text (save adds one newline).
+void verify_bytes(const ModelFile& file, const std::string& source) {
+  std::string_view body = file.text;
+  if (body.ends_with('\n')) body.remove_suffix(1);
+  if (body != file.document.dump()) {
+    throw ParseError(fmt::format(
+        "model file \"{}\": checksum mismatch: the file is not byte for byte the document its "
+        "checksum was computed on (changed or reformatted after it was saved)",
+        source));
+  }
+}
+
+ModelFile read_verified(const std::string& path) {
+  ModelFile file = read_document(path);
+  verify(file.document, path);
+  verify_bytes(file, path);
+  return file;
 }
 
 }  // namespace
@@ -103,13 +136,11 @@ void save(const Pipeline& pipeline, const std::string& path, const Json& metadat
 }
 
 Pipeline load(const std::string& path) {
-  return from_document(read_document(path), path);
+  return from_document(read_verified(path).document, path);
 }
 
 Json load_metadata(const std::string& path) {
-  const Json document = read_document(path);
-  verify(document, path);
-  return document.value("metadata", Json::object());
+  return read_verified(path).document.value("metadata", Json::object());
 }
 
 }  // namespace loom::pipeline

@@ -4,7 +4,9 @@
 // quartiles (linear interpolation, as pandas); for categorical and text columns the most
 // frequent values; and for the table duplicate rows, constant columns, highly correlated
 // numeric pairs and, given a target, its class balance. pandas: DataFrame.describe().
-// Throws SchemaError when the target column does not exist.
+// Keys keep a reading order: rows, columns, then the table-level keys; per column name and
+// type first. Throws SchemaError when the target column does not exist.
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
@@ -19,9 +21,9 @@ struct ProfileOptions {
   double correlation_threshold = 0.9;                // |pearson r| for correlated_pairs
 };
 
-Json profile(const Dataset& data, const ProfileOptions& options = {});
+nlohmann::ordered_json profile(const Dataset& data, const ProfileOptions& options = {});
 
 // A few lines a person reads: rows, columns, and per column its type and missing share.
-std::string profile_summary(const Json& profile);
+std::string profile_summary(const nlohmann::ordered_json& profile);
 
 }  // namespace loom::data

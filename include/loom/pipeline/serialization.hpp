@@ -2,8 +2,10 @@
 // Saving a fitted pipeline to one JSON document and loading it back:
 // {"format": "loom-pipeline", "format_version": 1, "loom_version", "metadata", "steps": [...],
 //  "checksum": sha256 of the document without that field}. Loading verifies the checksum,
-// then format and version, before any of it is used. Throws IoError (cannot read or write),
-// ParseError (truncated, not JSON, changed, unknown format, newer format version).
+// then format and version, then that the file is byte for byte what save wrote (so that no
+// change, even one that parses to the same document, goes unnoticed), before any of it is
+// used. Throws IoError (cannot read or write), ParseError (truncated, not JSON, changed,
+// unknown format, newer format version).
 #include <string>
 
 #include "loom/pipeline/pipeline.hpp"
