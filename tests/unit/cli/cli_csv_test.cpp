@@ -68,7 +68,7 @@ std::vector<std::vector<std::string>> transform_of(const ScratchFolder& folder,
 
 }  // namespace
 
-TEST_CASE("--delimiter takes one character, and \\t for a tab", "[cli][csv]") {
+TEST_CASE("The --delimiter flag takes one character, or backslash-t for a tab", "[cli][csv]") {
   LOOM_REQUIRE_CLI();
   ScratchFolder folder;
   const std::string tsv = "a\tb\n1\tx, y\n2\tz\n";
@@ -84,7 +84,8 @@ TEST_CASE("--delimiter takes one character, and \\t for a tab", "[cli][csv]") {
   CHECK(column_of(semicolon, "a")["top"][0]["value"] == "1,5");
 }
 
-TEST_CASE("--na adds missing markers, --no-default-na drops the defaults", "[cli][csv]") {
+TEST_CASE("The --na flag adds missing markers and --no-default-na drops the defaults",
+          "[cli][csv]") {
   LOOM_REQUIRE_CLI();
   ScratchFolder folder;
   const std::string text = "a,b\n1,x\n-999,y\nNA,z\n?,w\n\"NA\",v\nNaN,u\n,t\n";
@@ -108,7 +109,7 @@ TEST_CASE("--na adds missing markers, --no-default-na drops the defaults", "[cli
   CHECK(a["top"][0] == Json{{"value", "NA"}, {"count", 2}});
 }
 
-TEST_CASE("--no-header names the columns x0, x1, ...", "[cli][csv]") {
+TEST_CASE("The --no-header flag names the columns x0, x1, ...", "[cli][csv]") {
   LOOM_REQUIRE_CLI();
   ScratchFolder folder;
   const Json profile = profile_of(folder, "1,a\n2,b\n3,a\n", {"--no-header"});
@@ -131,7 +132,7 @@ TEST_CASE("--no-header names the columns x0, x1, ...", "[cli][csv]") {
   }
 }
 
-TEST_CASE("--trim strips the spaces after delimiters, in the header too", "[cli][csv]") {
+TEST_CASE("The --trim flag strips the spaces after delimiters, in the header too", "[cli][csv]") {
   LOOM_REQUIRE_CLI();
   ScratchFolder folder;
   const std::string text = "a, b\n1, x\n2, y\n";
@@ -144,7 +145,7 @@ TEST_CASE("--trim strips the spaces after delimiters, in the header too", "[cli]
   CHECK(column_of(kept, " b")["top"][0]["value"] == " x");
 }
 
-TEST_CASE("--no-quote reads \" as plain text", "[cli][csv]") {
+TEST_CASE("The --no-quote flag reads quotes as plain text", "[cli][csv]") {
   LOOM_REQUIRE_CLI();
   ScratchFolder folder;
   const Json quoted = profile_of(folder, "a\tb\n\"q\"\t1\nr\t2\n", {"--delimiter", "\\t"});

@@ -298,7 +298,7 @@ TEST_CASE("loom refuses a changed or truncated model file before using it",
   }
 }
 
-TEST_CASE("--out and --model in a missing folder fail early, name it, and leave nothing",
+TEST_CASE("An --out or --model in a missing folder fails early, names it, and leaves nothing",
           "[cli][output][errors]") {
   LOOM_REQUIRE_CLI();
   ScratchFolder folder;
