@@ -45,7 +45,7 @@ int run_evaluate(const std::vector<std::string>& args) {
   const Arguments arguments("evaluate", args,
                             join(join({{"model", true, false, true},
                                        {"data", true, false, true},
-                                       {"target", true, false, true},
+                                       {"target"},
                                        {"scoring", true, true, false, true}},
                                       csv_flags()),
                                  common_flags()));
@@ -62,6 +62,12 @@ int run_evaluate(const std::vector<std::string>& args) {
   const Predictor* predictor = pipeline.predictor();
   if (!predictor || !predictor->is_supervised()) {
     throw Error(fmt::format("model \"{}\" has no supervised predictor to evaluate", path));
+  }
+  // As for fit: a supervised pipeline without --target is a spec error, not a usage error.
+  if (!arguments.has("target")) {
+    throw ParameterError(fmt::format(
+        "model \"{}\" ends with {}, which needs labels to be evaluated; pass --target COLUMN", path,
+        pipeline.step(pipeline.size() - 1).describe()));
   }
   // Unlike predict, the target keeps its training type: labels compare as written at fit.
   std::map<std::string, ColumnType> types = info.feature_types();

@@ -38,12 +38,13 @@ Dataset read_data(const Arguments& arguments,
 
 ProgressCallback progress_printer(const Arguments& arguments) {
   if (arguments.has("quiet") || !isatty(STDERR_FILENO)) return {};
+  // "\033[K" clears what a longer earlier line left to the right of the cursor.
   return [](const ProgressEvent& event) {
     if (event.total > 0) {
-      std::fprintf(stderr, "\r%.*s: %zu/%zu   ", static_cast<int>(event.stage.size()),
+      std::fprintf(stderr, "\r%.*s: %zu/%zu\033[K", static_cast<int>(event.stage.size()),
                    event.stage.data(), event.done, event.total);
     } else {
-      std::fprintf(stderr, "\r%.*s: %zu   ", static_cast<int>(event.stage.size()),
+      std::fprintf(stderr, "\r%.*s: %zu\033[K", static_cast<int>(event.stage.size()),
                    event.stage.data(), event.done);
     }
     std::fflush(stderr);

@@ -63,9 +63,9 @@ TEST_CASE("loom reports usage errors with exit status 2 and the usage on stderr"
                                        "{dir}/multi_train.csv", "--target", "label"});
     CHECK(fit.exit_code == 2);
     CHECK_THAT(fit.err, Contains("--model"));
-    const auto evaluate = run_loom(folder, {"evaluate", "--model", "m.json", "--data", "d.csv"});
+    const auto evaluate = run_loom(folder, {"evaluate", "--model", "m.json", "--target", "y"});
     CHECK(evaluate.exit_code == 2);
-    CHECK_THAT(evaluate.err, Contains("--target"));
+    CHECK_THAT(evaluate.err, Contains("--data"));
   }
   SECTION("a flag without its value") {
     const auto at_end = run_loom(folder, {"profile", "--data"});
@@ -193,6 +193,15 @@ TEST_CASE("loom exits 1 for data and spec errors and names the culprit", "[cli][
       CHECK_THAT(result.err, Contains("LogisticRegression \"model\""));
       CHECK_THAT(result.err, Contains("--target"));
     }
+  }
+  SECTION("evaluate without --target on a supervised model") {
+    fit_multiclass(folder);
+    const auto result =
+        run_loom(folder, {"evaluate", "--model", "model.json", "--data", "{dir}/multi_test.csv"});
+    CHECK(result.exit_code == 1);
+    CHECK_THAT(result.err, Contains("LogisticRegression \"model\""));
+    CHECK_THAT(result.err, Contains("--target"));
+    std::filesystem::remove(folder.file("model.json"));
   }
   SECTION("a target that is not a column") {
     const auto result = run_loom(folder, {"fit", "--spec", "{dir}/spec_multi.json", "--data", data,
