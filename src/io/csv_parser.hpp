@@ -26,7 +26,7 @@ enum class ColumnPlan { infer, numeric, categorical, text };
 std::vector<std::string> read_column_names(CsvTokenizer& tokenizer, const CsvOptions& options);
 
 // One plan per column from options.types (infer elsewhere). SchemaError for an override
-// that names no column.
+// that names no column, unless options.ignore_unknown_type_overrides (then it is skipped).
 std::vector<ColumnPlan> plan_columns(const std::vector<std::string>& names,
                                      const CsvOptions& options, std::string_view source_name);
 // Fixed plans that reproduce an inferred schema.
