@@ -1,8 +1,11 @@
 #include "loom/features/standard_scaler.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
+#include "loom/core/detail/memory.hpp"
+#include "loom/core/detail/parallel.hpp"
 #include "loom/core/input_check.hpp"
 #include "loom/core/json_state.hpp"
 
@@ -18,39 +21,79 @@ const ParamTable<StandardScalerParams>& StandardScalerParams::table() {
 
 namespace {
 
-// Mean and population variance of the non-NaN entries of each column, computed as
-// scikit-learn's _incremental_mean_and_var does for one batch (two passes with a correction
-// term), so results agree to rounding.
 struct ColumnMoments {
   Eigen::VectorXd mean, var, count;
 };
 
-ColumnMoments dense_moments(const Eigen::MatrixXd& x) {
-  const Eigen::Index n_columns = x.cols();
-  ColumnMoments moments{Eigen::VectorXd::Zero(n_columns), Eigen::VectorXd::Zero(n_columns),
-                        Eigen::VectorXd::Zero(n_columns)};
-  for (Eigen::Index j = 0; j < n_columns; ++j) {
-    double sum = 0.0, count = 0.0;
-    for (Eigen::Index i = 0; i < x.rows(); ++i) {
-      if (!std::isnan(x(i, j))) {
-        sum += x(i, j);
-        count += 1.0;
-      }
-    }
-    const double mean = count > 0 ? sum / count : std::numeric_limits<double>::quiet_NaN();
-    double correction = 0.0, squares = 0.0;
-    for (Eigen::Index i = 0; i < x.rows(); ++i) {
-      if (!std::isnan(x(i, j))) {
-        const double centered = x(i, j) - mean;
-        correction += centered;
-        squares += centered * centered;
-      }
-    }
-    moments.mean(j) = mean;
-    moments.var(j) = count > 0 ? (squares - correction * correction / count) / count
-                               : std::numeric_limits<double>::quiet_NaN();
-    moments.count(j) = count;
+// The columns of a dense input, read in place: a dense FeatureMatrix's columns or a
+// Dataset's numeric buffers (no copy into a matrix).
+struct DenseColumns {
+  std::vector<const double*> columns;
+  std::size_t n_rows = 0;
+};
+
+DenseColumns dense_columns(const Table& x, std::string_view caller) {
+  DenseColumns view;
+  view.n_rows = x.n_rows();
+  if (!x.is_dataset()) {
+    const Eigen::MatrixXd& values = x.matrix().dense();
+    for (Eigen::Index j = 0; j < values.cols(); ++j)
+      view.columns.push_back(values.data() + j * values.rows());
+    return view;
   }
+  for (const Column& column : x.dataset().columns()) {
+    if (column.type() != ColumnType::numeric) {
+      x.to_dense(caller);  // throws the DataError naming the column
+    }
+    view.columns.push_back(column.numeric_values().data());
+  }
+  return view;
+}
+
+// Columns per thread: enough that a thread has about a million values to work on.
+std::size_t columns_per_thread(std::size_t n_rows) {
+  return detail::items_for(std::size_t{1} << 20, n_rows);
+}
+
+// Mean and population variance of the non-NaN entries of one column, computed as
+// scikit-learn's _incremental_mean_and_var does for one batch (two passes with a correction
+// term, sums in row order as numpy's axis-0 sums), so results agree to rounding.
+void column_moments(const double* values, std::size_t n_rows, double& mean_out, double& var_out,
+                    double& count_out) {
+  double sum = 0.0, count = 0.0;
+  for (std::size_t i = 0; i < n_rows; ++i) {
+    const double value = values[i];
+    const bool present = !std::isnan(value);
+    sum += present ? value : 0.0;
+    count += present ? 1.0 : 0.0;
+  }
+  const double mean = count > 0 ? sum / count : std::numeric_limits<double>::quiet_NaN();
+  double correction = 0.0, squares = 0.0;
+  for (std::size_t i = 0; i < n_rows; ++i) {
+    const double value = values[i];
+    if (std::isnan(value)) continue;
+    const double centered = value - mean;
+    correction += centered;
+    squares += centered * centered;
+  }
+  mean_out = mean;
+  var_out = count > 0 ? (squares - correction * correction / count) / count
+                      : std::numeric_limits<double>::quiet_NaN();
+  count_out = count;
+}
+
+ColumnMoments dense_moments(const DenseColumns& x) {
+  const auto n_columns = static_cast<Eigen::Index>(x.columns.size());
+  ColumnMoments moments{Eigen::VectorXd(n_columns), Eigen::VectorXd(n_columns),
+                        Eigen::VectorXd(n_columns)};
+  detail::parallel_for(x.columns.size(), columns_per_thread(x.n_rows),
+                       [&](std::size_t begin, std::size_t end) {
+                         for (std::size_t j = begin; j < end; ++j) {
+                           const auto index = static_cast<Eigen::Index>(j);
+                           column_moments(x.columns[j], x.n_rows, moments.mean(index),
+                                          moments.var(index), moments.count(index));
+                         }
+                       });
   return moments;
 }
 
@@ -106,7 +149,7 @@ void StandardScaler::fit(const Table& x, const Column*) {
         describe()));
   }
   const ColumnMoments moments =
-      sparse ? sparse_moments(x.matrix().sparse()) : dense_moments(x.to_dense(describe()));
+      sparse ? sparse_moments(x.matrix().sparse()) : dense_moments(dense_columns(x, describe()));
   feature_names_in_ = x.column_names();
   n_samples_seen_ = moments.count;
   mean_ = (params_.with_mean || params_.with_std) ? moments.mean : Eigen::VectorXd();
@@ -140,9 +183,35 @@ Table StandardScaler::transform(const Table& x) const {
     }
     return FeatureMatrix(std::move(values), feature_names_in_);
   }
-  Eigen::MatrixXd values = x.to_dense(describe());
-  if (params_.with_mean) values.rowwise() -= mean_.transpose();
-  if (params_.with_std) values.array().rowwise() /= scale_.transpose().array();
+  // One pass from the input into the output, (x - mean_) / scale_ as scikit-learn computes it.
+  const DenseColumns input = dense_columns(x, describe());
+  Eigen::MatrixXd values(static_cast<Eigen::Index>(input.n_rows),
+                         static_cast<Eigen::Index>(input.columns.size()));
+  detail::advise_huge_pages(values.data(),
+                            static_cast<std::size_t>(values.size()) * sizeof(double));
+  const bool center = params_.with_mean, divide = params_.with_std;
+  detail::parallel_for(input.columns.size(), columns_per_thread(input.n_rows),
+                       [&](std::size_t begin, std::size_t end) {
+                         for (std::size_t j = begin; j < end; ++j) {
+                           const auto index = static_cast<Eigen::Index>(j);
+                           const double* in = input.columns[j];
+                           double* out = values.col(index).data();
+                           const double mean = center ? mean_(index) : 0.0;
+                           const double scale = divide ? scale_(index) : 1.0;
+                           if (center && divide) {
+                             for (std::size_t i = 0; i < input.n_rows; ++i)
+                               out[i] = (in[i] - mean) / scale;
+                           } else if (center) {
+                             for (std::size_t i = 0; i < input.n_rows; ++i)
+                               out[i] = in[i] - mean;
+                           } else if (divide) {
+                             for (std::size_t i = 0; i < input.n_rows; ++i)
+                               out[i] = in[i] / scale;
+                           } else {
+                             std::copy(in, in + input.n_rows, out);
+                           }
+                         }
+                       });
   return FeatureMatrix(std::move(values), feature_names_in_);
 }
 

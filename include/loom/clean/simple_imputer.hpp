@@ -7,6 +7,7 @@
 // scikit-learn: sklearn.impute.SimpleImputer. Throws DataError for mean/median on
 // non-numeric columns or a fill_value of the wrong kind, SchemaError for columns that differ
 // from fit, NotFittedError before fit.
+#include <span>
 #include <string>
 #include <vector>
 
@@ -39,8 +40,11 @@ class SimpleImputer : public StepWithParams<SimpleImputer, Transformer, SimpleIm
   const std::vector<Json>& statistics() const { return statistics_; }
 
  private:
-  Json fit_numeric(const Column& column) const;
+  Json fit_numeric(std::span<const double> column, const std::string& name) const;
   Json fit_strings(const Column& column) const;
+  // The fitted fill of a numeric input column (DataError if it was not numeric at fit).
+  double numeric_fill(std::size_t column) const;
+  Column impute_strings(const Column& column, const Json& statistic) const;
   bool is_dropped(std::size_t column) const;
 
   bool fitted_ = false;

@@ -100,41 +100,91 @@ OptimizeResult minimize_lbfgs(const Objective& objective, Eigen::VectorXd x0,
   return result;
 }
 
-OptimizeResult minimize_newton(const Objective& objective, const HessianFunction& hessian,
-                               Eigen::VectorXd x0, const OptimizeOptions& options) {
+OptimizeResult minimize_newton(const SecondOrderObjective& objective, Eigen::VectorXd x0,
+                               const OptimizeOptions& options) {
   OptimizeResult result;
   const Eigen::Index n = x0.size();
   Eigen::VectorXd gradient(n), gradient_new(n), x_new(n);
-  Eigen::MatrixXd h(n, n);
+  Eigen::MatrixXd h(n, n), h_new(n, n);
+  Eigen::LDLT<Eigen::MatrixXd> factor;
   Eigen::VectorXd x = std::move(x0);
-  double value = objective(x, gradient);
+  double value = objective(x, gradient, &h);
+  bool fresh = true;  // h is the Hessian at x; otherwise factor holds an earlier point's
   int iteration = 0;
   bool converged = n == 0;
   while (!converged && iteration < options.max_iter) {
-    hessian(x, h);
-    const double damping = 1e-12 * std::max(1.0, h.diagonal().cwiseAbs().maxCoeff());
-    h.diagonal().array() += damping;
-    const Eigen::VectorXd direction = h.ldlt().solve(-gradient);
+    const double scale = std::max(1.0, std::abs(value));
+    if (fresh) {
+      const double damping = 1e-12 * std::max(1.0, h.diagonal().cwiseAbs().maxCoeff());
+      h.diagonal().array() += damping;
+      factor.compute(h);
+    }
+    const Eigen::VectorXd direction = factor.solve(-gradient);
+    // The Newton decrement: twice the decrease of f that the step promises.
+    const double decrement = -gradient.dot(direction);
+    if (!direction.allFinite() || !(decrement > 1e-20 * scale) ||
+        gradient.cwiseAbs().maxCoeff() <= 1e-13 * scale) {
+      converged = true;  // at the optimum to rounding
+      break;
+    }
+    // Below 1e-10 |f| the decrease is lost in the rounding of f, where a line search only
+    // sees noise; this close to the optimum the Newton step (even with an earlier point's
+    // Hessian) lands on it to rounding, so it is the last one.
+    const bool last = decrement <= 1e-10 * scale;
+    if (!fresh && !last) {
+      value = objective(x, gradient, &h);
+      fresh = true;
+      continue;
+    }
+    // Close to the optimum the next point's Hessian is not needed: skip computing it.
+    const bool want_hessian = !last && decrement > 1e-8 * scale;
+    // Backtracking (Armijo) from the full step, whose evaluation also gives the Hessian.
     double value_new = value;
-    if (!direction.allFinite() ||
-        !backtrack(objective, x, value, gradient, direction, 1.0, x_new, value_new, gradient_new)) {
-      converged = true;  // at the optimum to rounding: no step decreases f
+    int accepted = -1;  // the attempt whose step was taken
+    for (int attempt = 0; attempt < (last ? 1 : 60) && accepted < 0; ++attempt) {
+      const double step = std::ldexp(1.0, -attempt);
+      x_new = x + step * direction;
+      value_new = objective(x_new, gradient_new, attempt == 0 && want_hessian ? &h_new : nullptr);
+      const double allowed = last ? 1e-10 * scale : -1e-4 * step * decrement;
+      if (std::isfinite(value_new) && value_new <= value + allowed) accepted = attempt;
+    }
+    if (accepted < 0) {
+      converged = true;  // no step decreases f: at the optimum to rounding
       break;
     }
     ++iteration;
     report(options, iteration);
-    const double decrement = -gradient.dot(direction);
     x.swap(x_new);
     gradient.swap(gradient_new);
     value = value_new;
-    converged = decrement <= 1e-20 * std::max(1.0, std::abs(value)) ||
-                gradient.cwiseAbs().maxCoeff() <= 1e-13 * std::max(1.0, std::abs(value));
+    if (last) {
+      converged = true;
+      break;
+    }
+    fresh = accepted == 0 && want_hessian;
+    if (fresh) {
+      h.swap(h_new);
+    } else if (accepted > 0) {
+      value = objective(x, gradient, &h);  // a shortened step: its Hessian was not computed
+      fresh = true;
+    }
   }
   result.x = std::move(x);
   result.value = value;
   result.iterations = iteration;
   result.converged = converged;
   return result;
+}
+
+OptimizeResult minimize_newton(const Objective& objective, const HessianFunction& hessian,
+                               Eigen::VectorXd x0, const OptimizeOptions& options) {
+  return minimize_newton(
+      [&](const Eigen::VectorXd& x, Eigen::VectorXd& gradient, Eigen::MatrixXd* h) {
+        const double value = objective(x, gradient);
+        if (h != nullptr) hessian(x, *h);
+        return value;
+      },
+      std::move(x0), options);
 }
 
 }  // namespace loom::models::detail

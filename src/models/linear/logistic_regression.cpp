@@ -1,7 +1,9 @@
 #include "loom/models/linear/logistic_regression.hpp"
 
+#include <algorithm>
 #include <cmath>
 
+#include "loom/core/detail/parallel.hpp"
 #include "loom/core/input_check.hpp"
 #include "loom/core/json_state.hpp"
 #include "loom/core/labels.hpp"
@@ -36,12 +38,23 @@ const ParamTable<LogisticRegressionParams>& LogisticRegressionParams::table() {
 
 namespace {
 
-double log1p_exp(double z) {
-  return z > 0 ? z + std::log1p(std::exp(-z)) : std::log1p(std::exp(z));
+// Rows are processed in fixed chunks, each with its own partial sums that are added in chunk
+// order, so results are the same whatever the number of threads.
+constexpr Eigen::Index kChunkRows = 2048;
+// At least this many chunks per thread: smaller problems run on the calling thread.
+constexpr std::size_t kChunksPerThread = 8;
+
+// The logistic function of each score without overflow, from exp(-|z|) <= 1.
+Eigen::ArrayXd sigmoid(const Eigen::ArrayXd& z) {
+  const Eigen::ArrayXd e = (-z.abs()).exp();
+  return (z >= 0.0).select((1.0 + e).inverse(), e / (1.0 + e));
 }
 
-double sigmoid(double z) {
-  return z >= 0 ? 1.0 / (1.0 + std::exp(-z)) : std::exp(z) / (1.0 + std::exp(z));
+// Softmax of each row of scores, in place.
+void softmax_rows(Eigen::MatrixXd& scores) {
+  const Eigen::ArrayXd top = scores.rowwise().maxCoeff();
+  const Eigen::ArrayXXd exps = (scores.array().colwise() - top).exp();
+  scores = (exps.colwise() / exps.rowwise().sum()).matrix();
 }
 
 // The penalised log-loss over parameters laid out as rows (one per coefficient row) of
@@ -55,6 +68,7 @@ struct LogisticObjective {
   double alpha;
 
   Eigen::Index width() const { return x.cols() + (fit_intercept ? 1 : 0); }
+  Eigen::Index n_chunks() const { return (x.rows() + kChunkRows - 1) / kChunkRows; }
 
   void unpack(const Eigen::VectorXd& theta, Eigen::MatrixXd& weights, Eigen::VectorXd& bias) const {
     weights.resize(n_rows, x.cols());
@@ -65,88 +79,165 @@ struct LogisticObjective {
     }
   }
 
-  // Returns the residuals (probability minus indicator) weighted by sample_weight.
-  double value(const Eigen::VectorXd& theta, Eigen::MatrixXd& residual) const {
+  // Calls body(chunk, first_row, n_rows_in_chunk) for every chunk, spread over threads.
+  template <class Body>
+  void for_each_chunk(const Body& body) const {
+    loom::detail::parallel_for(static_cast<std::size_t>(n_chunks()), kChunksPerThread,
+                               [&](std::size_t begin, std::size_t end) {
+                                 for (auto chunk = static_cast<Eigen::Index>(begin);
+                                      chunk < static_cast<Eigen::Index>(end); ++chunk) {
+                                   const Eigen::Index first = chunk * kChunkRows;
+                                   body(chunk, first, std::min(kChunkRows, x.rows() - first));
+                                 }
+                               });
+  }
+
+  // Scores of rows [first, first + count): count x n_rows. One matrix-vector product per
+  // class: for so few classes a matrix product would spend its time packing the rows.
+  void chunk_scores(const Eigen::MatrixXd& weights, const Eigen::VectorXd& bias, Eigen::Index first,
+                    Eigen::Index count, Eigen::MatrixXd& scores) const {
+    scores.resize(count, n_rows);
+    for (Eigen::Index k = 0; k < n_rows; ++k) {
+      scores.col(k).noalias() = x.middleRows(first, count) * weights.row(k).transpose();
+      scores.col(k).array() += bias(k);
+    }
+  }
+
+  // The loss at theta; writes the gradient, and the Hessian when hessian is not null, from
+  // the same pass over the rows.
+  double evaluate(const Eigen::VectorXd& theta, Eigen::VectorXd& gradient,
+                  Eigen::MatrixXd* hessian) const {
     Eigen::MatrixXd weights;
     Eigen::VectorXd bias;
     unpack(theta, weights, bias);
-    Eigen::MatrixXd scores = x * weights.transpose();
-    scores.rowwise() += bias.transpose();
-    double loss = 0.0;
-    residual.resize(x.rows(), n_rows);
-    for (Eigen::Index i = 0; i < x.rows(); ++i) {
-      const double weight = sample_weight(i);
-      const int label = y[static_cast<std::size_t>(i)];
-      if (n_rows == 1) {
-        const double z = scores(i, 0);
-        loss += weight * (log1p_exp(z) - (label == 1 ? z : 0.0));
-        residual(i, 0) = weight * (sigmoid(z) - (label == 1 ? 1.0 : 0.0));
-        continue;
-      }
-      const double top = scores.row(i).maxCoeff();
-      double total = 0.0;
-      for (Eigen::Index k = 0; k < n_rows; ++k)
-        total += std::exp(scores(i, k) - top);
-      const double log_total = top + std::log(total);
-      loss += weight * (log_total - scores(i, label));
-      for (Eigen::Index k = 0; k < n_rows; ++k) {
-        residual(i, k) = weight * (std::exp(scores(i, k) - log_total) - (k == label ? 1.0 : 0.0));
-      }
+    const Eigen::Index w = width();
+    // The Hessian's (k, l) block is X~' diag(w p_k (delta_kl - p_l)) X~, X~ the features and a
+    // column of ones. Binary: one block, weights w p (1 - p). Multinomial: as the p_l sum to
+    // 1, each diagonal block is minus the sum of the off-diagonal blocks in its row, so only
+    // S_kl = X~' diag(w p_k p_l) X~ for k < l is accumulated (lower triangles: symmetric).
+    std::vector<std::pair<Eigen::Index, Eigen::Index>> block_classes;
+    if (n_rows == 1) block_classes.emplace_back(0, 0);
+    for (Eigen::Index k = 0; k < n_rows; ++k) {
+      for (Eigen::Index l = k + 1; l < n_rows; ++l)
+        block_classes.emplace_back(k, l);
     }
+    const auto n_blocks = static_cast<Eigen::Index>(block_classes.size());
+    const Eigen::Index chunks = n_chunks();
+    Eigen::VectorXd losses(chunks);
+    Eigen::MatrixXd partial(theta.size(), chunks);  // each chunk's gradient
+    std::vector<Eigen::MatrixXd> partial_hessian(hessian ? static_cast<std::size_t>(chunks) : 0);
+    for_each_chunk([&](Eigen::Index chunk, Eigen::Index first, Eigen::Index count) {
+      Eigen::MatrixXd scores, probability;
+      chunk_scores(weights, bias, first, count, scores);
+      const auto row_weight = sample_weight.segment(first, count).array();
+      // indicator(i, k) = 1 where row i has class k (column 0 the positive class if binary).
+      Eigen::ArrayXXd indicator = Eigen::ArrayXXd::Zero(count, n_rows);
+      for (Eigen::Index i = 0; i < count; ++i) {
+        const int label = y[static_cast<std::size_t>(first + i)];
+        if (n_rows > 1) {
+          indicator(i, label) = 1.0;
+        } else if (label == 1) {
+          indicator(i, 0) = 1.0;
+        }
+      }
+      // Whole-chunk array expressions, so that exp and log are vectorised.
+      double loss = 0.0;
+      if (n_rows == 1) {
+        const auto z = scores.col(0).array();
+        // log(1 + exp(z)) = max(z, 0) + log(1 + e) and the sigmoid, with e = exp(-|z|) <= 1.
+        const Eigen::ArrayXd e = (-z.abs()).exp();
+        const Eigen::ArrayXd positive = (z >= 0.0).select((1.0 + e).inverse(), e / (1.0 + e));
+        loss = (row_weight * (z.max(0.0) + (1.0 + e).log() - indicator.col(0) * z)).sum();
+        if (hessian) probability = positive.matrix();
+        scores.col(0) = row_weight * (positive - indicator.col(0));
+      } else {
+        const Eigen::ArrayXd top = scores.rowwise().maxCoeff();
+        const Eigen::ArrayXXd exps = (scores.array().colwise() - top).exp();
+        const Eigen::ArrayXd total = exps.rowwise().sum();
+        const Eigen::ArrayXd label_score = (scores.array() * indicator).rowwise().sum();
+        loss = (row_weight * (top + total.log() - label_score)).sum();
+        const Eigen::ArrayXXd p = exps.colwise() / total;
+        if (hessian) probability = p.matrix();
+        // scores becomes the residual: probability minus indicator, weighted.
+        scores = ((p - indicator).colwise() * row_weight).matrix();
+      }
+      losses(chunk) = loss;
+      const auto rows = x.middleRows(first, count);
+      for (Eigen::Index k = 0; k < n_rows; ++k) {
+        partial.col(chunk).segment(k * w, x.cols()).noalias() = rows.transpose() * scores.col(k);
+        if (fit_intercept) partial(k * w + x.cols(), chunk) = scores.col(k).sum();
+      }
+      if (!hessian) return;
+      Eigen::MatrixXd& blocks = partial_hessian[static_cast<std::size_t>(chunk)];
+      blocks.setZero(w, w * n_blocks);
+      Eigen::MatrixXd scaled(count, w);
+      Eigen::VectorXd root(count);
+      for (Eigen::Index block = 0; block < n_blocks; ++block) {
+        const auto [k, l] = block_classes[static_cast<std::size_t>(block)];
+        const auto pk = probability.col(k).array();
+        if (k == l) {
+          root = (row_weight * pk * (1.0 - pk)).sqrt().matrix();
+        } else {
+          root = (row_weight * pk * probability.col(l).array()).sqrt().matrix();
+        }
+        scaled.leftCols(x.cols()) = root.asDiagonal() * rows;
+        if (fit_intercept) scaled.col(x.cols()) = root;
+        blocks.middleCols(block * w, w)
+            .selfadjointView<Eigen::Lower>()
+            .rankUpdate(scaled.transpose());
+      }
+    });
+    double loss = 0.0;
+    gradient = Eigen::VectorXd::Zero(theta.size());
+    for (Eigen::Index chunk = 0; chunk < chunks; ++chunk) {
+      loss += losses(chunk);
+      gradient += partial.col(chunk);
+    }
+    for (Eigen::Index k = 0; k < n_rows; ++k)
+      gradient.segment(k * w, x.cols()) += alpha * theta.segment(k * w, x.cols());
+    if (hessian) assemble_hessian(partial_hessian, *hessian);
     return loss + 0.5 * alpha * weights.squaredNorm();
   }
 
-  double operator()(const Eigen::VectorXd& theta, Eigen::VectorXd& gradient) const {
-    Eigen::MatrixXd residual;
-    const double loss = value(theta, residual);
-    const Eigen::MatrixXd weight_gradient = residual.transpose() * x;  // n_rows x n_features
-    gradient.resize(theta.size());
-    for (Eigen::Index k = 0; k < n_rows; ++k) {
-      gradient.segment(k * width(), x.cols()) =
-          weight_gradient.row(k).transpose() + alpha * theta.segment(k * width(), x.cols());
-      if (fit_intercept) gradient(k * width() + x.cols()) = residual.col(k).sum();
-    }
-    return loss;
-  }
-
-  void hessian(const Eigen::VectorXd& theta, Eigen::MatrixXd& h) const {
-    Eigen::MatrixXd weights;
-    Eigen::VectorXd bias;
-    unpack(theta, weights, bias);
-    Eigen::MatrixXd scores = x * weights.transpose();
-    scores.rowwise() += bias.transpose();
-    Eigen::MatrixXd probability(x.rows(), std::max<Eigen::Index>(n_rows, 1));
-    for (Eigen::Index i = 0; i < x.rows(); ++i) {
-      if (n_rows == 1) {
-        probability(i, 0) = sigmoid(scores(i, 0));
-        continue;
-      }
-      const double top = scores.row(i).maxCoeff();
-      const Eigen::ArrayXd exps = (scores.row(i).array() - top).exp().transpose();
-      probability.row(i) = (exps / exps.sum()).transpose().matrix();
-    }
-    Eigen::MatrixXd augmented(x.rows(), width());
-    augmented.leftCols(x.cols()) = x;
-    if (fit_intercept) augmented.col(x.cols()).setOnes();
+  // Sums the chunks' blocks in chunk order and lays out the full Hessian.
+  void assemble_hessian(const std::vector<Eigen::MatrixXd>& partial, Eigen::MatrixXd& h) const {
     const Eigen::Index w = width();
+    Eigen::MatrixXd total = Eigen::MatrixXd::Zero(w, partial.front().cols());
+    for (const auto& blocks : partial)
+      total += blocks;
+    auto block_of = [&](Eigen::Index index) -> Eigen::MatrixXd {
+      return total.middleCols(index * w, w).selfadjointView<Eigen::Lower>();
+    };
     h.setZero(n_rows * w, n_rows * w);
-    for (Eigen::Index k = 0; k < n_rows; ++k) {
-      for (Eigen::Index l = k; l < n_rows; ++l) {
-        Eigen::VectorXd d(x.rows());
-        for (Eigen::Index i = 0; i < x.rows(); ++i) {
-          const double pk = probability(i, k);
-          d(i) = sample_weight(i) *
-                 (n_rows == 1 ? pk * (1.0 - pk) : pk * ((k == l ? 1.0 : 0.0) - probability(i, l)));
+    if (n_rows == 1) {
+      h = block_of(0);
+    } else {
+      Eigen::Index index = 0;
+      for (Eigen::Index k = 0; k < n_rows; ++k) {
+        for (Eigen::Index l = k + 1; l < n_rows; ++l, ++index) {
+          const Eigen::MatrixXd s = block_of(index);
+          h.block(k * w, l * w, w, w) = -s;
+          h.block(l * w, k * w, w, w) = -s;
+          h.block(k * w, k * w, w, w) += s;
+          h.block(l * w, l * w, w, w) += s;
         }
-        const Eigen::MatrixXd block = augmented.transpose() * d.asDiagonal() * augmented;
-        h.block(k * w, l * w, w, w) = block;
-        if (l != k) h.block(l * w, k * w, w, w) = block.transpose();
       }
+    }
+    for (Eigen::Index k = 0; k < n_rows; ++k) {
       for (Eigen::Index j = 0; j < x.cols(); ++j)
         h(k * w + j, k * w + j) += alpha;
     }
   }
 };
+
+// The input's numeric matrix: a dense FeatureMatrix is used in place, anything else is
+// converted into storage.
+const Eigen::MatrixXd& dense_input(const Table& x, std::string_view caller,
+                                   Eigen::MatrixXd& storage) {
+  if (!x.is_dataset() && !x.is_sparse()) return x.matrix().dense();
+  storage = x.to_dense(caller);
+  return storage;
+}
 
 }  // namespace
 
@@ -158,7 +249,8 @@ void LogisticRegression::fit(const Table& x, const Column* y) {
     throw DataError(
         fmt::format("{}: {} rows of features but {} labels", describe(), x.n_rows(), y->size()));
   }
-  const Eigen::MatrixXd features = x.to_dense(describe());
+  Eigen::MatrixXd storage;
+  const Eigen::MatrixXd& features = dense_input(x, describe(), storage);
   x.require_no_missing(describe());
   EncodedLabels labels = encode_labels(*y, describe());
   const auto n_classes = static_cast<Eigen::Index>(labels.classes.size());
@@ -191,20 +283,22 @@ void LogisticRegression::fit(const Table& x, const Column* y) {
   options.gradient_tolerance = params_.tol;
   options.progress = progress_;
   options.stage = "LogisticRegression";
-  auto function = [&](const Eigen::VectorXd& theta, Eigen::VectorXd& gradient) {
-    return objective(theta, gradient);
-  };
   // Newton reaches the exact optimum when the Hessian is cheap; L-BFGS otherwise.
   const double hessian_cost = static_cast<double>(features.rows()) *
                               static_cast<double>(dimension) * static_cast<double>(dimension);
   detail::OptimizeResult result;
   if (dimension <= 400 && hessian_cost <= 4e9) {
     result = detail::minimize_newton(
-        function,
-        [&](const Eigen::VectorXd& theta, Eigen::MatrixXd& h) { objective.hessian(theta, h); },
+        [&](const Eigen::VectorXd& theta, Eigen::VectorXd& gradient, Eigen::MatrixXd* hessian) {
+          return objective.evaluate(theta, gradient, hessian);
+        },
         Eigen::VectorXd::Zero(dimension), options);
   } else {
-    result = detail::minimize_lbfgs(function, Eigen::VectorXd::Zero(dimension), options);
+    result = detail::minimize_lbfgs(
+        [&](const Eigen::VectorXd& theta, Eigen::VectorXd& gradient) {
+          return objective.evaluate(theta, gradient, nullptr);
+        },
+        Eigen::VectorXd::Zero(dimension), options);
   }
   objective.unpack(result.x, coef_, intercept_);
   if (objective.n_rows > 1) {
@@ -220,29 +314,45 @@ void LogisticRegression::fit(const Table& x, const Column* y) {
 }
 
 Eigen::MatrixXd LogisticRegression::decision_function(const Table& x) const {
-  require_fitted("decision_function");
-  require_same_columns(x, feature_names_in_, describe());
-  const Eigen::MatrixXd features = x.to_dense(describe());
-  x.require_no_missing(describe());
-  Eigen::MatrixXd scores = features * coef_.transpose();
-  scores.rowwise() += intercept_.transpose();
-  return scores;
+  return scores(x, false);
 }
 
 Eigen::MatrixXd LogisticRegression::predict_proba(const Table& x) const {
-  const Eigen::MatrixXd scores = decision_function(x);
-  Eigen::MatrixXd probability(scores.rows(), static_cast<Eigen::Index>(classes_.size()));
-  for (Eigen::Index i = 0; i < scores.rows(); ++i) {
-    if (scores.cols() == 1) {
-      probability(i, 1) = sigmoid(scores(i, 0));
-      probability(i, 0) = 1.0 - probability(i, 1);
-      continue;
+  return scores(x, true);
+}
+
+Eigen::MatrixXd LogisticRegression::scores(const Table& x, bool probabilities) const {
+  require_fitted(probabilities ? "predict_proba" : "decision_function");
+  require_same_columns(x, feature_names_in_, describe());
+  Eigen::MatrixXd storage;
+  const Eigen::MatrixXd& features = dense_input(x, describe(), storage);
+  const Eigen::Index n_rows = features.rows();
+  const Eigen::Index n_classes = static_cast<Eigen::Index>(classes_.size());
+  Eigen::MatrixXd result(n_rows, probabilities ? n_classes : coef_.rows());
+  const auto chunks = static_cast<std::size_t>((n_rows + kChunkRows - 1) / kChunkRows);
+  loom::detail::parallel_for(chunks, kChunksPerThread, [&](std::size_t begin, std::size_t end) {
+    Eigen::MatrixXd chunk_scores;
+    for (auto chunk = static_cast<Eigen::Index>(begin); chunk < static_cast<Eigen::Index>(end);
+         ++chunk) {
+      const Eigen::Index first = chunk * kChunkRows;
+      const Eigen::Index count = std::min(kChunkRows, n_rows - first);
+      chunk_scores.noalias() = features.middleRows(first, count) * coef_.transpose();
+      chunk_scores.rowwise() += intercept_.transpose();
+      if (!probabilities) {
+        result.middleRows(first, count) = chunk_scores;
+      } else if (chunk_scores.cols() == 1) {
+        const Eigen::ArrayXd positive = sigmoid(chunk_scores.col(0).array());
+        result.col(1).segment(first, count) = positive.matrix();
+        result.col(0).segment(first, count) = (1.0 - positive).matrix();
+      } else {
+        softmax_rows(chunk_scores);
+        result.middleRows(first, count) = chunk_scores;
+      }
     }
-    const double top = scores.row(i).maxCoeff();
-    const Eigen::ArrayXd exps = (scores.row(i).array() - top).exp().transpose();
-    probability.row(i) = (exps / exps.sum()).transpose().matrix();
-  }
-  return probability;
+  });
+  // NaN in the input gives NaN scores: only then look for the missing value to report.
+  if (result.hasNaN()) x.require_no_missing(describe());
+  return result;
 }
 
 Column LogisticRegression::predict(const Table& x) const {

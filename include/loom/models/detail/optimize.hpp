@@ -13,6 +13,10 @@ namespace loom::models::detail {
 using Objective = std::function<double(const Eigen::VectorXd& x, Eigen::VectorXd& gradient)>;
 // Writes the Hessian at x.
 using HessianFunction = std::function<void(const Eigen::VectorXd& x, Eigen::MatrixXd& hessian)>;
+// Returns f(x), writes its gradient and, when hessian is not null, its Hessian: objectives
+// that compute both in one pass over the data save that pass.
+using SecondOrderObjective = std::function<double(
+    const Eigen::VectorXd& x, Eigen::VectorXd& gradient, Eigen::MatrixXd* hessian)>;
 
 struct OptimizeOptions {
   int max_iter = 100;
@@ -34,7 +38,13 @@ OptimizeResult minimize_lbfgs(const Objective& objective, Eigen::VectorXd x0,
                               const OptimizeOptions& options);
 
 // Newton steps with backtracking; the Hessian is damped slightly so that flat directions
-// (a multinomial model's shared shift) do not make it singular.
+// (a multinomial model's shared shift) do not make it singular. Stops when the Newton
+// decrement (the predicted decrease of f) or the gradient is down to rounding. The Hessian is
+// requested with the full step's evaluation, and skipped where the previous one is expected
+// to show convergence already.
+OptimizeResult minimize_newton(const SecondOrderObjective& objective, Eigen::VectorXd x0,
+                               const OptimizeOptions& options);
+// The same with the gradient and the Hessian computed separately.
 OptimizeResult minimize_newton(const Objective& objective, const HessianFunction& hessian,
                                Eigen::VectorXd x0, const OptimizeOptions& options);
 

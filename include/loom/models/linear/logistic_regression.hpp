@@ -47,6 +47,9 @@ class LogisticRegression
   int n_iter() const { return n_iter_; }
 
  private:
+  // decision_function, or predict_proba when probabilities is true.
+  Eigen::MatrixXd scores(const Table& x, bool probabilities) const;
+
   bool fitted_ = false;
   std::vector<std::string> feature_names_in_;
   Column classes_;
