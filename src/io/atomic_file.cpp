@@ -21,7 +21,8 @@ std::string temporary_name(const std::string& path) {
   static std::atomic<std::uint64_t> counter{0};
   const auto now = static_cast<std::uint64_t>(
       std::chrono::high_resolution_clock::now().time_since_epoch().count());
-  const auto thread = static_cast<std::uint64_t>(std::hash<std::thread::id>{}(std::this_thread::get_id()));
+  const auto thread =
+      static_cast<std::uint64_t>(std::hash<std::thread::id>{}(std::this_thread::get_id()));
   std::uint64_t mixed = now ^ (thread * 0x9E3779B97F4A7C15ull) ^ (++counter << 40);
   mixed ^= mixed >> 29;
   mixed *= 0xBF58476D1CE4E5B9ull;
@@ -42,8 +43,8 @@ void write_file_atomically(const std::string& path,
   const fs::path parent = fs::path(path).parent_path();
   std::error_code error;
   if (!parent.empty() && !fs::is_directory(parent, error)) {
-    throw IoError(fmt::format("cannot write \"{}\": folder \"{}\" does not exist", path,
-                              parent.string()));
+    throw IoError(
+        fmt::format("cannot write \"{}\": folder \"{}\" does not exist", path, parent.string()));
   }
   if (fs::is_directory(path, error)) {
     throw IoError(fmt::format("cannot write \"{}\": it is a folder", path));
@@ -61,8 +62,8 @@ void write_file_atomically(const std::string& path,
     if (out.fail()) throw IoError(fmt::format("cannot write \"{}\": closing failed", path));
     fs::rename(temporary, path, error);
     if (error) {
-      throw IoError(fmt::format("cannot write \"{}\": renaming \"{}\" failed: {}", path,
-                                temporary, error.message()));
+      throw IoError(fmt::format("cannot write \"{}\": renaming \"{}\" failed: {}", path, temporary,
+                                error.message()));
     }
   } catch (...) {
     remove_quietly(temporary);

@@ -32,10 +32,15 @@ std::vector<const char*> cut_points(const char* begin, const char* end, std::siz
   return cuts;
 }
 
-// Sorting each part's distinct values on its own thread leaves only a merge for the join.
+// Sorting each part's distinct values on its own thread leaves only a merge for the join of
+// a categorical column. Mostly distinct values probably make a text column, which needs no
+// sorting: those are left to be sorted later if need be.
 void sort_dictionaries(ParsedPart& part) {
   for (auto& builder : part.builders) {
-    if (builder.strings) builder.dictionary.sorted_order();
+    const auto& dictionary = builder.dictionary;
+    if (builder.strings && dictionary.n_distinct() * 2 <= dictionary.size()) {
+      builder.dictionary.sorted_values();
+    }
   }
 }
 
@@ -46,7 +51,8 @@ Dataset parse_in_parallel(CsvRowParser& parser, std::size_t n_threads) {
   const CsvPosition start = tokenizer.position();
   const char* const end = tokenizer.buffer_end();
   const auto size = static_cast<std::size_t>(end - start.cursor);
-  const std::size_t n_parts = std::min(n_threads, std::max<std::size_t>(size / kMinimumPartBytes, 1));
+  const std::size_t n_parts =
+      std::min(n_threads, std::max<std::size_t>(size / kMinimumPartBytes, 1));
   const std::vector<const char*> cuts = cut_points(start.cursor, end, n_parts);
   if (cuts.empty()) return parser.parse(0);
 

@@ -4,21 +4,17 @@
 
 #include <algorithm>
 #include <exception>
-#include <thread>
 #include <limits>
+#include <thread>
 #include <unordered_map>
 
 #include "loom/core/error.hpp"
-#include "number_parser.hpp"
 #include "string_column_builder.hpp"
 #include "string_column_join.hpp"
 
 namespace loom::io::detail {
 
 namespace {
-
-constexpr std::size_t kProgressEveryRows = 1 << 16;
-constexpr std::size_t kRowsBeforeEstimate = 1024;
 
 // pandas' mangle_dupe_cols: the second "a" becomes "a.1", the third "a.2", skipping names
 // already taken.
@@ -105,17 +101,17 @@ CsvRowParser::CsvRowParser(CsvTokenizer& tokenizer, const CsvOptions& options,
   tokenizer_.set_column_names(&names_);
 }
 
-void CsvRowParser::throw_not_a_number(const CsvTokenizer& tokenizer, std::size_t column,
+void CsvRowParser::throw_not_a_number(std::size_t line, std::size_t column,
                                       std::string_view value) const {
-  throw ParseError(fmt::format("{}:{}: column \"{}\": expected a number (the column is numeric), "
-                               "found \"{}\"",
-                               tokenizer.source_name(), tokenizer.field_line(column),
-                               names_[column], shorten(value)));
+  throw ParseError(
+      fmt::format("{}:{}: column \"{}\": expected a number (the column is numeric), "
+                  "found \"{}\"",
+                  tokenizer_.source_name(), line, names_[column], shorten(value)));
 }
 
-void CsvRowParser::throw_field_count(const CsvTokenizer& tokenizer, std::size_t found) const {
-  throw ParseError(fmt::format("{}:{}: expected {} fields, found {}", tokenizer.source_name(),
-                               tokenizer.row_line(), names_.size(), found));
+void CsvRowParser::throw_field_count(std::size_t line, std::size_t found) const {
+  throw ParseError(fmt::format("{}:{}: expected {} fields, found {}", tokenizer_.source_name(),
+                               line, names_.size(), found));
 }
 
 void CsvRowParser::report_progress(const CsvTokenizer& tokenizer, const ParsedPart& part,
@@ -166,77 +162,6 @@ void CsvRowParser::switch_to_strings(const CsvTokenizer& prototype, CsvPosition 
   builder.dictionary.reserve(std::max(builder.numbers.capacity(), rows + 1));
   builder.numbers = {};
   rescan_as_strings(prototype, begin, rows, column, builder.dictionary);
-}
-
-ParsedPart CsvRowParser::parse_part(CsvTokenizer& tokenizer, std::size_t max_rows,
-                                    const char* stop, ProgressShare progress) const {
-  const std::size_t n_columns = names_.size();
-  ParsedPart part;
-  part.begin = tokenizer.position();
-  part.builders.resize(n_columns);
-  for (std::size_t column = 0; column < n_columns; ++column) {
-    const ColumnPlan plan = plans_[column];
-    part.builders[column].strings = plan == ColumnPlan::categorical || plan == ColumnPlan::text;
-  }
-  std::vector<std::uint64_t> hashes(n_columns);
-  const std::size_t limit = max_rows == 0 ? std::numeric_limits<std::size_t>::max() : max_rows;
-  const char* const last = stop != nullptr ? stop : tokenizer.buffer_end();
-  while (part.rows < limit && tokenizer.position().cursor < last && tokenizer.next_row()) {
-    const auto& fields = tokenizer.fields();
-    if (fields.size() != n_columns) {
-      if (options_.skip_bad_lines) continue;
-      throw_field_count(tokenizer, fields.size());
-    }
-    // Hash string fields first so that their slots load while the numbers are parsed.
-    for (std::size_t column = 0; column < n_columns; ++column) {
-      if (part.builders[column].strings) {
-        hashes[column] = StringColumnBuilder::hash(fields[column].view());
-        part.builders[column].dictionary.prefetch(hashes[column]);
-      }
-    }
-    for (std::size_t column = 0; column < n_columns; ++column) {
-      ColumnBuilder& builder = part.builders[column];
-      const CsvField& field = fields[column];
-      const std::string_view value = field.view();
-      if (markers_.matches(value)) {
-        if (builder.strings) {
-          builder.dictionary.add_missing();
-        } else {
-          builder.numbers.push_back(std::numeric_limits<double>::quiet_NaN());
-        }
-      } else if (builder.strings) {
-        builder.dictionary.add_hashed(value, field.stable, hashes[column]);
-      } else {
-        double number;
-        if (parse_number(value, number)) {
-          builder.numbers.push_back(number);
-          continue;
-        }
-        if (plans_[column] == ColumnPlan::numeric) throw_not_a_number(tokenizer, column, value);
-        switch_to_strings(tokenizer, part.begin, part.rows, column, builder);
-        builder.dictionary.add(value, field.stable);
-      }
-    }
-    ++part.rows;
-    if (part.rows == kRowsBeforeEstimate) {
-      // Reserve for the rows the rest of the part probably holds, judging by these.
-      const auto read = static_cast<double>(tokenizer.position().cursor - part.begin.cursor);
-      const auto left = static_cast<double>(last - part.begin.cursor);
-      const auto estimate =
-          static_cast<std::size_t>(left / read * static_cast<double>(part.rows) * 1.02) + 16;
-      for (auto& builder : part.builders) {
-        if (builder.strings) {
-          builder.dictionary.reserve(std::min(estimate, limit));
-        } else {
-          builder.numbers.reserve(std::min(estimate, limit));
-        }
-      }
-    }
-    if (part.rows % kProgressEveryRows == 0) report_progress(tokenizer, part, progress);
-  }
-  part.end = tokenizer.position();
-  report_progress(tokenizer, part, progress);
-  return part;
 }
 
 Column CsvRowParser::finish_column(std::vector<ParsedPart>& parts, std::size_t column) const {

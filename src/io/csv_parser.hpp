@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "csv_row_batch.hpp"
 #include "csv_tokenizer.hpp"
 #include "loom/core/dataset.hpp"
 #include "loom/io/csv.hpp"
@@ -56,6 +57,12 @@ struct ProgressShare {
   std::size_t base = 0;  // bytes before the first part (the header)
 };
 
+// Per-row work arrays of a batch, reused from batch to batch.
+struct BatchScratch {
+  std::vector<std::uint64_t> hashes;
+  std::vector<std::uint8_t> missing;
+};
+
 class CsvRowParser {
  public:
   CsvRowParser(CsvTokenizer& tokenizer, const CsvOptions& options, std::vector<std::string> names,
@@ -86,9 +93,16 @@ class CsvRowParser {
  private:
   void switch_to_strings(const CsvTokenizer& prototype, CsvPosition begin, std::size_t rows,
                          std::size_t column, ColumnBuilder& builder) const;
-  [[noreturn]] void throw_not_a_number(const CsvTokenizer& tokenizer, std::size_t column,
+  // The parts of parse_part (csv_parse_part.cpp).
+  void parse_batch(const CsvTokenizer& tokenizer, ParsedPart& part, const RowBatch& batch,
+                   BatchScratch& scratch) const;
+  void add_strings(StringColumnBuilder& dictionary, const RowBatch& batch, std::size_t column,
+                   std::size_t first_row, BatchScratch& scratch) const;
+  void reserve_for_estimate(const CsvTokenizer& tokenizer, ParsedPart& part, const char* last,
+                            std::size_t limit) const;
+  [[noreturn]] void throw_not_a_number(std::size_t line, std::size_t column,
                                        std::string_view value) const;
-  [[noreturn]] void throw_field_count(const CsvTokenizer& tokenizer, std::size_t found) const;
+  [[noreturn]] void throw_field_count(std::size_t line, std::size_t found) const;
   void report_progress(const CsvTokenizer& tokenizer, const ParsedPart& part,
                        ProgressShare progress) const;
 

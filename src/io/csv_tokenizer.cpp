@@ -52,10 +52,6 @@ void CsvTokenizer::seek(CsvPosition position) {
   line_ = position.line;
 }
 
-std::size_t CsvTokenizer::field_line(std::size_t index) const {
-  return row_line_ + count_line_breaks(row_begin_, fields_.at(index).raw);
-}
-
 std::string CsvTokenizer::describe_field(std::size_t index) const {
   if (column_names_ != nullptr && index < column_names_->size()) {
     return fmt::format("column \"{}\"", (*column_names_)[index]);
@@ -107,7 +103,8 @@ bool CsvTokenizer::skip_blank_lines() {
 #if defined(__GNUC__)
 __attribute__((always_inline))
 #endif
-inline const char* CsvTokenizer::find_field_end(const char* p) const {
+inline const char*
+CsvTokenizer::find_field_end(const char* p) const {
   const std::uint64_t delimiter = kOnes * static_cast<unsigned char>(delimiter_);
   const std::uint64_t line_feed = kOnes * static_cast<unsigned char>('\n');
   const std::uint64_t carriage_return = kOnes * static_cast<unsigned char>('\r');

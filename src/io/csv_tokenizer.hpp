@@ -18,8 +18,8 @@ namespace loom::io::detail {
 struct CsvField {
   const char* data;
   std::size_t size;
-  const char* raw;     // where the field begins in the buffer (for line numbers)
-  bool stable;         // data points into the buffer (false: into the row's scratch area)
+  const char* raw;  // where the field begins in the buffer (for line numbers)
+  bool stable;      // data points into the buffer (false: into the row's scratch area)
   std::string_view view() const { return {data, size}; }
 };
 
@@ -38,9 +38,9 @@ class CsvTokenizer {
   bool next_row();
   const std::vector<CsvField>& fields() const { return fields_; }
 
-  // Physical 1-based line where the current row, or one of its fields, begins.
+  // Physical 1-based line where the current row begins, and its first byte.
   std::size_t row_line() const { return row_line_; }
-  std::size_t field_line(std::size_t index) const;
+  const char* row_begin() const { return row_begin_; }
 
   CsvPosition position() const { return {cursor_, line_}; }
   void seek(CsvPosition position);

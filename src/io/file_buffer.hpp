@@ -9,8 +9,10 @@ namespace loom::io::detail {
 
 class FileBuffer {
  public:
-  // Throws IoError naming the path when it cannot be opened or read.
-  explicit FileBuffer(const std::string& path);
+  // Throws IoError naming the path when it cannot be opened or read. whole_file: the whole
+  // content will be parsed at once (read_csv), so all pages are mapped up front; a streaming
+  // reader leaves it false.
+  explicit FileBuffer(const std::string& path, bool whole_file = false);
   ~FileBuffer();
   FileBuffer(const FileBuffer&) = delete;
   FileBuffer& operator=(const FileBuffer&) = delete;

@@ -43,9 +43,9 @@ Cell to_cell(const nlohmann::ordered_json& value, const std::string& path, std::
     case nlohmann::ordered_json::value_t::string:
       return value.get<std::string>();
     default:
-      throw ParseError(fmt::format(
-          "{}:{}: key \"{}\": expected a number, string, boolean or null, found an {}", path,
-          line, key, value.type_name()));
+      throw ParseError(
+          fmt::format("{}:{}: key \"{}\": expected a number, string, boolean or null, found an {}",
+                      path, line, key, value.type_name()));
   }
 }
 
@@ -111,7 +111,8 @@ Dataset read_jsonl(const std::string& path) {
       JsonColumn& column = columns[found->second];
       column.cells.resize(n_rows);
       column.cells.push_back(to_cell(value, path, line, key));
-      column.has_string = column.has_string || std::holds_alternative<std::string>(column.cells.back());
+      column.has_string =
+          column.has_string || std::holds_alternative<std::string>(column.cells.back());
     }
     ++n_rows;
   }
@@ -125,7 +126,8 @@ Dataset read_jsonl(const std::string& path) {
 void write_jsonl(const Dataset& data, const std::string& path) {
   std::vector<std::string> keys;
   for (const auto& name : data.column_names()) {
-    keys.push_back(nlohmann::json(name).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    keys.push_back(
+        nlohmann::json(name).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
   write_file_atomically(path, [&](std::ostream& out) {
     fmt::memory_buffer line;

@@ -66,10 +66,11 @@ std::vector<double> convert(std::string_view data, const std::string& descr, std
   }
   const char order = descr.empty() ? '?' : descr[0];
   if (reader == nullptr || (order != '<' && order != '>' && order != '=')) {
-    throw ParseError(fmt::format(
-        "{}: unsupported .npy dtype '{}': expected <f8, <f4, <i8 or <i4", path, descr));
+    throw ParseError(
+        fmt::format("{}: unsupported .npy dtype '{}': expected <f8, <f4, <i8 or <i4", path, descr));
   }
-  const bool file_big_endian = order == '>' || (order == '=' && std::endian::native == std::endian::big);
+  const bool file_big_endian =
+      order == '>' || (order == '=' && std::endian::native == std::endian::big);
   const bool swap = file_big_endian != (std::endian::native == std::endian::big);
   const std::size_t expected = count * item_size;
   if (count > data.size() || data.size() != expected) {
@@ -102,7 +103,8 @@ xt::xarray<double> read_npy(const std::string& path) {
   const detail::FileBuffer buffer(path);
   const std::string_view bytes = buffer.view();
   if (bytes.size() < 10 || bytes.substr(0, 6) != kMagic) {
-    throw ParseError(fmt::format("{}: not a .npy file: expected the magic string \\x93NUMPY", path));
+    throw ParseError(
+        fmt::format("{}: not a .npy file: expected the magic string \\x93NUMPY", path));
   }
   const int major = static_cast<unsigned char>(bytes[6]);
   if (major < 1 || major > 3) {
@@ -119,8 +121,7 @@ xt::xarray<double> read_npy(const std::string& path) {
     throw ParseError(fmt::format("{}: expected a .npy header of {} bytes, found {}", path,
                                  header_length, bytes.size() - 8 - length_size));
   }
-  const auto header =
-      detail::parse_npy_header(bytes.substr(8 + length_size, header_length), path);
+  const auto header = detail::parse_npy_header(bytes.substr(8 + length_size, header_length), path);
   const std::size_t count = std::accumulate(header.shape.begin(), header.shape.end(),
                                             std::size_t{1}, std::multiplies<>());
   std::vector<double> values = convert(bytes.substr(data_offset), header.descr, count, path);

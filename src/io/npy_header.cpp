@@ -116,8 +116,8 @@ NpyHeader parse_npy_header(std::string_view text, const std::string& path) {
   }
   if (!has_descr || !has_order || !has_shape) {
     throw ParseError(fmt::format(
-        "{}: bad .npy header: expected the keys descr, fortran_order and shape, found \"{}\"",
-        path, text));
+        "{}: bad .npy header: expected the keys descr, fortran_order and shape, found \"{}\"", path,
+        text));
   }
   return header;
 }

@@ -3,8 +3,8 @@
 // (first-seen order, an open-addressing hash table of string views), with what joining and
 // typing the column later needs: counts, word counts and sort keys per distinct value.
 // join_string_columns (string_column_join.hpp) turns one or more of them into a Column.
-#include <cstdint>
 #include <compare>
+#include <cstdint>
 #include <cstring>
 #include <deque>
 #include <string>
@@ -24,9 +24,15 @@ class StringColumnBuilder {
   void add(std::string_view value, bool stable) { add_hashed(value, stable, hash(value)); }
   // The same with hash(value) computed earlier, after prefetch(hash) had time to work.
   void add_hashed(std::string_view value, bool stable, std::uint64_t hash) {
-    const std::int32_t code = code_of(value, stable, hash);
+    std::size_t slot = 0;
+    std::int32_t code = find(value, hash, slot);
+    if (code < 0) code = insert(value, stable, hash, slot);
     ++counts_[static_cast<std::size_t>(code)];
     codes_.push_back(code);
+  }
+  void add_missing() {
+    codes_.push_back(Column::kMissingCode);
+    ++n_missing_;
   }
   // Starts loading the hash-table slot of a value: with a million distinct values, the
   // table is far larger than the caches and each lookup would otherwise wait for memory.
@@ -53,19 +59,22 @@ class StringColumnBuilder {
     }
     return hash;
   }
-  void add_missing() {
-    codes_.push_back(Column::kMissingCode);
-    ++n_missing_;
-  }
   // Room for rows rows; when the values so far are mostly distinct, also for as many
   // distinct values as that share predicts (growing a large table costs a cache miss per
   // value each time).
   void reserve(std::size_t rows);
-  std::size_t size() const { return codes_.size(); }
-  std::size_t n_distinct() const { return values_.size(); }
 
-  // The distinct values' indices in string order; computed once, then kept.
-  const std::vector<std::int32_t>& sorted_order();
+  std::size_t size() const {
+    return codes_.size();
+  }
+  std::size_t n_missing() const {
+    return n_missing_;
+  }
+  std::size_t n_distinct() const {
+    return values_.size();
+  }
+  // How many of other's distinct values this builder holds too.
+  std::size_t count_shared(const StringColumnBuilder& other) const;
 
   // 16 leading bytes of a value as two big-endian integers, zero-padded: comparing keys
   // orders values as memcmp does, up to ties that the whole values break.
@@ -74,22 +83,38 @@ class StringColumnBuilder {
     std::uint64_t low;
     auto operator<=>(const SortKey&) const = default;
   };
-  const std::vector<std::string_view>& values() const { return values_; }
-  const std::vector<SortKey>& sort_keys() const { return sort_keys_; }
-  const std::vector<std::size_t>& counts() const { return counts_; }
-  const std::vector<std::uint32_t>& words() const { return words_; }
-  const std::vector<std::int32_t>& codes() const { return codes_; }
-  std::vector<std::int32_t>& codes() { return codes_; }
-  std::size_t n_missing() const { return n_missing_; }
+  struct SortedValue {
+    SortKey key;
+    std::int32_t index;  // into values()
+  };
+  // The distinct values in string order, computed once; kept contiguous with their keys
+  // so that merging the lists of several parts reads memory in order.
+  const std::vector<SortedValue>& sorted_values();
+
+  const auto& values() const {
+    return values_;
+  }
+  const std::vector<std::size_t>& counts() const {
+    return counts_;
+  }
+  const std::vector<std::uint32_t>& words() const {
+    return words_;
+  }
+  const std::vector<std::int32_t>& codes() const {
+    return codes_;
+  }
+  std::vector<std::int32_t>& codes() {
+    return codes_;
+  }
 
  private:
-  // The code of a value, inserted (with a count of 0) when it is new.
-  std::int32_t code_of(std::string_view value, bool stable, std::uint64_t hash) {
+  // The code of a value, or -1 with slot set to where it would go.
+  std::int32_t find(std::string_view value, std::uint64_t hash, std::size_t& slot) const {
     const std::uint64_t tag = hash >> 32;
-    std::size_t slot = hash & mask_;
+    slot = hash & mask_;
     for (;;) {
       const std::uint64_t entry = slots_[slot];
-      if (entry == 0) return insert(value, stable, hash, slot);
+      if (entry == 0) return -1;
       if ((entry >> 32) == tag) {
         const auto index = static_cast<std::uint32_t>(entry) - 1;
         const std::string_view known = values_[index];
@@ -112,22 +137,21 @@ class StringColumnBuilder {
   }
   static std::uint64_t sort_key(std::string_view value, std::size_t offset);
   std::int32_t insert(std::string_view value, bool stable, std::uint64_t hash, std::size_t slot);
-  void grow();
   void rehash(std::size_t n_slots);
 
-  std::vector<std::int32_t> codes_;        // per row; kMissingCode when missing
-  std::vector<std::string_view> values_;   // distinct values, first-seen order
-  std::vector<std::uint64_t> hashes_;      // per distinct value
-  std::vector<std::size_t> counts_;        // rows per distinct value
-  std::vector<std::uint32_t> words_;       // per distinct value
-  std::vector<SortKey> sort_keys_;         // per distinct value
+  std::vector<std::int32_t> codes_;       // per row; kMissingCode when missing
+  std::vector<std::string_view> values_;  // distinct values, first-seen order
+  std::vector<std::uint64_t> hashes_;     // per distinct value
+  std::vector<std::size_t> counts_;       // rows per distinct value
+  std::vector<std::uint32_t> words_;      // per distinct value
+  std::vector<SortKey> sort_keys_;        // per distinct value
   // Open addressing: high 32 bits of the hash, then code + 1 (0 = empty), so that most
   // mismatches are rejected without reading values_.
   std::vector<std::uint64_t> slots_;
   std::size_t mask_ = 0;
-  std::deque<std::string> owned_;          // copies of values that were not stable
-  std::vector<std::int32_t> order_;        // sorted_order(), once asked for
-  bool ordered_ = false;
+  std::deque<std::string> owned_;    // copies of values that were not stable
+  std::vector<SortedValue> sorted_;  // sorted_values(), once asked for
+  bool sorted_ready_ = false;
   std::size_t n_missing_ = 0;
 };
 

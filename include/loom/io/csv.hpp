@@ -25,10 +25,10 @@ struct CsvOptions {
   char delimiter = ',';
   bool header = true;  // false: columns are named x0, x1, ...
   // Missing markers match a field's value after unquoting (a quoted "NA" is missing too).
-  bool keep_default_na = true;          // use kDefaultNaValues
-  std::vector<std::string> na_values;   // more markers, added to the defaults (if kept)
-  bool trim = false;                    // strip spaces after delimiters (UCI files)
-  bool quoting = true;                  // false: '"' is plain text (tab-separated exports)
+  bool keep_default_na = true;              // use kDefaultNaValues
+  std::vector<std::string> na_values;       // more markers, added to the defaults (if kept)
+  bool trim = false;                        // strip spaces after delimiters (UCI files)
+  bool quoting = true;                      // false: '"' is plain text (tab-separated exports)
   std::map<std::string, ColumnType> types;  // per-column override of type inference
   // true: entries of `types` that name no column are skipped instead of a SchemaError (a
   // fitted model's saved schema applied to a file that lacks some columns, the target say).
@@ -36,8 +36,8 @@ struct CsvOptions {
   bool skip_bad_lines = false;  // drop rows with a wrong field count instead of throwing
   // CsvChunkReader only: rows read to infer column types (0 = the first chunk's rows).
   std::size_t inference_rows = 0;
-  // read_csv: threads parsing a large input at once; 0 = up to 2, fewer if the machine
-  // has fewer cores or LOOM_NUM_THREADS says so. Results do not depend on it.
+  // read_csv: threads parsing a large input at once; 0 = automatic: 2 when the machine has
+  // an idle core (fewer if LOOM_NUM_THREADS says so), else 1. Results do not depend on it.
   std::size_t n_threads = 0;
   ProgressCallback progress;  // bytes read so far, out of the input's size
 };

@@ -49,8 +49,7 @@ TEST_CASE("CsvChunkReader returns the rows in chunks with one schema", "[io][csv
   CHECK_FALSE(reader.next().has_value());
 }
 
-TEST_CASE("CsvChunkReader gives each categorical chunk its own dictionary",
-          "[io][csv][chunks]") {
+TEST_CASE("CsvChunkReader gives each categorical chunk its own dictionary", "[io][csv][chunks]") {
   loom::test::TemporaryFolder folder;
   const std::string path = folder.file("data.csv");
   loom::test::write_text(path, "c\nb\nb\na\nz\n");
@@ -140,8 +139,7 @@ TEST_CASE("CsvChunkReader handles header-only files, progress and bad arguments"
   CHECK(last_done == text.size());
 
   CHECK_LOOM_THROWS(CsvChunkReader(path, {}, 0), loom::ParameterError, "chunk_rows");
-  CHECK_LOOM_THROWS(CsvChunkReader(folder.file("absent.csv"), {}, 5), loom::IoError,
-                    "absent.csv");
+  CHECK_LOOM_THROWS(CsvChunkReader(folder.file("absent.csv"), {}, 5), loom::IoError, "absent.csv");
   CsvOptions unknown;
   unknown.types = {{"nope", ColumnType::text}};
   CHECK_LOOM_THROWS(CsvChunkReader(path, unknown, 5), loom::SchemaError, "\"nope\"");

@@ -60,8 +60,7 @@ TEST_CASE("read_csv_string follows RFC 4180 quoting", "[io][csv]") {
   }
 }
 
-TEST_CASE("read_csv_string reads CRLF, skips blank lines and the final empty line",
-          "[io][csv]") {
+TEST_CASE("read_csv_string reads CRLF, skips blank lines and the final empty line", "[io][csv]") {
   const Dataset data = read_csv_string("a,b\r\n1,x\r\n\r\n   \r\n2,y\r\n\r\n");
   REQUIRE(data.n_rows() == 2);
   CHECK(data.column("a").numeric_values()[1] == 2);
@@ -93,8 +92,7 @@ TEST_CASE("read_csv_string without a header names columns x0, x1, ...", "[io][cs
 
 TEST_CASE("read_csv_string renames duplicate and empty header names as pandas", "[io][csv]") {
   const Dataset data = read_csv_string("a,a,a.1,,a\n1,2,3,4,5\n");
-  CHECK(data.column_names() ==
-        std::vector<std::string>{"a", "a.1", "a.1.1", "Unnamed: 3", "a.2"});
+  CHECK(data.column_names() == std::vector<std::string>{"a", "a.1", "a.1.1", "Unnamed: 3", "a.2"});
 }
 
 TEST_CASE("read_csv_string treats missing markers after unquoting", "[io][csv]") {
@@ -135,8 +133,7 @@ TEST_CASE("read_csv_string accepts the number forms pandas reads as float", "[io
   }
 }
 
-TEST_CASE("read_csv_string keeps categorical values as written, sorted as strings",
-          "[io][csv]") {
+TEST_CASE("read_csv_string keeps categorical values as written, sorted as strings", "[io][csv]") {
   const Dataset data = read_csv_string("v\n1\n1.0\nb\n10\n1\n");
   const Column& column = data.column("v");
   REQUIRE(column.type() == ColumnType::categorical);
@@ -171,8 +168,8 @@ TEST_CASE("read_csv_string types long, mostly distinct strings as text", "[io][c
 
 TEST_CASE("read_csv_string applies per-column type overrides", "[io][csv]") {
   CsvOptions options;
-  options.types = {{"code", ColumnType::categorical}, {"note", ColumnType::text},
-                   {"n", ColumnType::numeric}};
+  options.types = {
+      {"code", ColumnType::categorical}, {"note", ColumnType::text}, {"n", ColumnType::numeric}};
   const Dataset data = read_csv_string("code,note,n\n1,a,1\n2.0,,NA\n1,c,3\n", options);
   CHECK(data.column("code").type() == ColumnType::categorical);
   CHECK(data.column("code").categories() == std::vector<std::string>{"1", "2.0"});
@@ -233,8 +230,8 @@ TEST_CASE("read_csv_string rejects an empty input", "[io][csv]") {
 TEST_CASE("read_csv_string trims spaces after delimiters when asked", "[io][csv]") {
   CsvOptions options;
   options.trim = true;
-  const Dataset data = read_csv_string("age, work, note\n39, State-gov, \"a, b\"\n50, ?, x\n",
-                                       options);
+  const Dataset data =
+      read_csv_string("age, work, note\n39, State-gov, \"a, b\"\n50, ?, x\n", options);
   CHECK(data.column_names() == std::vector<std::string>{"age", "work", "note"});
   CHECK(strings_of(data.column("work")) == std::vector<std::string>{"State-gov", "<missing>"});
   CHECK(data.column("note").value_string(0) == "a, b");
@@ -285,8 +282,7 @@ TEST_CASE("read_csv reads a file and names it in errors", "[io][csv]") {
                     path + ":3: expected 2 fields, found 3");
   loom::test::write_text(path, "a,b\n1,x\n");
   CHECK(loom::io::read_csv(path).n_rows() == 1);
-  CHECK_LOOM_THROWS(loom::io::read_csv(folder.file("absent.csv")), loom::IoError,
-                    "absent.csv");
+  CHECK_LOOM_THROWS(loom::io::read_csv(folder.file("absent.csv")), loom::IoError, "absent.csv");
   CHECK_LOOM_THROWS(loom::io::read_csv(folder.path().string()), loom::IoError, "folder");
 }
 
@@ -306,10 +302,9 @@ TEST_CASE("read_csv matches pandas.read_csv on a tricky file", "[io][csv][refere
       if (value.is_null()) {
         CHECK(loom_column.is_missing(row));
       } else if (loom_column.type() == ColumnType::numeric) {
-        const double number = value.is_string()
-                                  ? (value.get<std::string>() == "inf" ? 1.0 : -1.0) *
-                                        std::numeric_limits<double>::infinity()
-                                  : value.get<double>();
+        const double number = value.is_string() ? (value.get<std::string>() == "inf" ? 1.0 : -1.0) *
+                                                      std::numeric_limits<double>::infinity()
+                                                : value.get<double>();
         CHECK(loom_column.numeric_values()[row] == number);
       } else {
         CHECK(loom_column.value_string(row) == value.get<std::string>());

@@ -17,10 +17,10 @@ using loom::FeatureMatrix;
 
 namespace {
 Dataset sample() {
-  return Dataset({Column::numeric("x", {1.0, 0.1, std::nan(""), -2.5e-7}),
-                  Column::categorical_from_values("label", {"a,b", "say \"hi\"", std::nullopt,
-                                                            "plain"}),
-                  Column::text("note", {"two\nlines", "ok", "", "x"}, {0, 0, 1, 0})});
+  return Dataset(
+      {Column::numeric("x", {1.0, 0.1, std::nan(""), -2.5e-7}),
+       Column::categorical_from_values("label", {"a,b", "say \"hi\"", std::nullopt, "plain"}),
+       Column::text("note", {"two\nlines", "ok", "", "x"}, {0, 0, 1, 0})});
 }
 
 std::size_t count_files(const std::filesystem::path& folder) {
@@ -53,8 +53,7 @@ TEST_CASE("write_csv writes numbers round-trip, missing as empty, RFC 4180 quote
     CHECK(back.column("note").is_missing(2));
   }
   SECTION("another delimiter quotes fields holding it") {
-    loom::io::write_csv(Dataset({Column::categorical_from_values("v", {"a;b", "c,d"})}), path,
-                        ';');
+    loom::io::write_csv(Dataset({Column::categorical_from_values("v", {"a;b", "c,d"})}), path, ';');
     CHECK(loom::test::read_text(path) == "v\n\"a;b\"\nc,d\n");
   }
 }
@@ -97,7 +96,6 @@ TEST_CASE("write_file_atomically replaces the file only on success", "[io][atomi
   CHECK(loom::test::read_text(path) == "first");
   CHECK(count_files(folder.path()) == 1);
 
-  CHECK_LOOM_THROWS(
-      loom::io::write_file_atomically(folder.path().string(), [](std::ostream&) {}),
-      loom::IoError, "it is a folder");
+  CHECK_LOOM_THROWS(loom::io::write_file_atomically(folder.path().string(), [](std::ostream&) {}),
+                    loom::IoError, "it is a folder");
 }

@@ -55,8 +55,7 @@ TEST_CASE("write_npy round-trips arrays and matrices", "[io][npy]") {
   CHECK(loom::io::read_npy_matrix(path) == matrix);
   const std::string bytes = loom::test::read_text(path);
   CHECK(bytes.size() == 128 + 6 * 8);
-  CHECK(bytes.substr(10, 59) ==
-        "{'descr': '<f8', 'fortran_order': False, 'shape': (2, 3), }");
+  CHECK(bytes.substr(10, 59) == "{'descr': '<f8', 'fortran_order': False, 'shape': (2, 3), }");
 
   for (const std::vector<std::size_t>& shape :
        {std::vector<std::size_t>{}, {5}, {2, 3}, {2, 3, 4}, {0, 3}}) {
