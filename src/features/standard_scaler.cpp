@@ -55,43 +55,72 @@ std::size_t columns_per_thread(std::size_t n_rows) {
   return detail::items_for(std::size_t{1} << 20, n_rows);
 }
 
-// Mean and population variance of the non-NaN entries of one column, computed as
-// scikit-learn's _incremental_mean_and_var does for one batch (two passes with a correction
-// term, sums in row order as numpy's axis-0 sums), so results agree to rounding.
-void column_moments(const double* values, std::size_t n_rows, double& mean_out, double& var_out,
-                    double& count_out) {
-  double sum = 0.0, count = 0.0;
-  for (std::size_t i = 0; i < n_rows; ++i) {
-    const double value = values[i];
-    const bool present = !std::isnan(value);
-    sum += present ? value : 0.0;
-    count += present ? 1.0 : 0.0;
+// Mean and population variance of the non-NaN entries of columns first..first+kGroup,
+// computed as scikit-learn's _incremental_mean_and_var does for one batch (two passes with a
+// correction term, each column summed in row order as numpy's axis-0 sums), so results agree
+// to rounding. Columns go kGroup at a time: their sums are independent, so the additions of
+// different columns overlap instead of waiting on each other.
+template <int kGroup>
+void group_moments(const DenseColumns& x, std::size_t first, ColumnMoments& moments) {
+  const double* columns[kGroup];
+  double sum[kGroup] = {}, count[kGroup] = {}, mean[kGroup];
+  double correction[kGroup] = {}, squares[kGroup] = {};
+  for (int c = 0; c < kGroup; ++c)
+    columns[c] = x.columns[first + static_cast<std::size_t>(c)];
+  for (std::size_t i = 0; i < x.n_rows; ++i) {
+    for (int c = 0; c < kGroup; ++c) {
+      const double value = columns[c][i];
+      const bool present = !std::isnan(value);
+      sum[c] += present ? value : 0.0;
+      count[c] += present ? 1.0 : 0.0;
+    }
   }
-  const double mean = count > 0 ? sum / count : std::numeric_limits<double>::quiet_NaN();
-  double correction = 0.0, squares = 0.0;
-  for (std::size_t i = 0; i < n_rows; ++i) {
-    const double value = values[i];
-    if (std::isnan(value)) continue;
-    const double centered = value - mean;
-    correction += centered;
-    squares += centered * centered;
+  for (int c = 0; c < kGroup; ++c)
+    mean[c] = count[c] > 0 ? sum[c] / count[c] : std::numeric_limits<double>::quiet_NaN();
+  for (std::size_t i = 0; i < x.n_rows; ++i) {
+    for (int c = 0; c < kGroup; ++c) {
+      const double value = columns[c][i];
+      if (std::isnan(value)) continue;
+      const double centered = value - mean[c];
+      correction[c] += centered;
+      squares[c] += centered * centered;
+    }
   }
-  mean_out = mean;
-  var_out = count > 0 ? (squares - correction * correction / count) / count
-                      : std::numeric_limits<double>::quiet_NaN();
-  count_out = count;
+  for (int c = 0; c < kGroup; ++c) {
+    const auto index = static_cast<Eigen::Index>(first) + c;
+    moments.mean(index) = mean[c];
+    moments.var(index) = count[c] > 0
+                             ? (squares[c] - correction[c] * correction[c] / count[c]) / count[c]
+                             : std::numeric_limits<double>::quiet_NaN();
+    moments.count(index) = count[c];
+  }
 }
+
+constexpr std::size_t kColumnGroup = 4;
 
 ColumnMoments dense_moments(const DenseColumns& x) {
   const auto n_columns = static_cast<Eigen::Index>(x.columns.size());
   ColumnMoments moments{Eigen::VectorXd(n_columns), Eigen::VectorXd(n_columns),
                         Eigen::VectorXd(n_columns)};
-  detail::parallel_for(x.columns.size(), columns_per_thread(x.n_rows),
+  const std::size_t n_groups = (x.columns.size() + kColumnGroup - 1) / kColumnGroup;
+  detail::parallel_for(n_groups, detail::items_for(std::size_t{1} << 20, x.n_rows * kColumnGroup),
                        [&](std::size_t begin, std::size_t end) {
-                         for (std::size_t j = begin; j < end; ++j) {
-                           const auto index = static_cast<Eigen::Index>(j);
-                           column_moments(x.columns[j], x.n_rows, moments.mean(index),
-                                          moments.var(index), moments.count(index));
+                         for (std::size_t group = begin; group < end; ++group) {
+                           const std::size_t first = group * kColumnGroup;
+                           switch (std::min(kColumnGroup, x.columns.size() - first)) {
+                             case 4:
+                               group_moments<4>(x, first, moments);
+                               break;
+                             case 3:
+                               group_moments<3>(x, first, moments);
+                               break;
+                             case 2:
+                               group_moments<2>(x, first, moments);
+                               break;
+                             default:
+                               group_moments<1>(x, first, moments);
+                               break;
+                           }
                          }
                        });
   return moments;
