@@ -14,6 +14,11 @@ function(loom_project_warnings target)
       target_compile_options(${target} PRIVATE -fsanitize=${LOOM_SANITIZE} -fno-omit-frame-pointer
                                                -fno-sanitize-recover=all)
       target_link_options(${target} PRIVATE -fsanitize=${LOOM_SANITIZE})
+      if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+        # The sanitizers' instrumentation makes g++ 12 report false -Wmaybe-uninitialized
+        # inside libstdc++ (std::regex's std::function states, GCC bug 105562).
+        target_compile_options(${target} PRIVATE -Wno-maybe-uninitialized)
+      endif()
     endif()
   endif()
 endfunction()

@@ -20,6 +20,12 @@ int run_fit(const std::vector<std::string>& args);
 int run_predict(const std::vector<std::string>& args);
 int run_evaluate(const std::vector<std::string>& args);
 
+// Commands of the later areas, each listed in its own file (commands_<area>.cpp) and appended
+// to the table in that order.
+void add_clean_commands(std::vector<Command>& table);   // resample, schema, outliers
+void add_model_commands(std::vector<Command>& table);   // cluster, rules
+void add_tuning_commands(std::vector<Command>& table);  // cv, search, compare
+
 // Every command, in the order `loom --help` lists them.
 const std::vector<Command>& commands();
 const Command& command(std::string_view name);  // UsageError for an unknown name

@@ -30,21 +30,27 @@ void print_overview(std::FILE* stream) {
 }  // namespace
 
 const std::vector<Command>& commands() {
-  static const std::vector<Command> table{
-      {"profile", "per-column statistics of a CSV file as JSON",
-       "loom profile --data FILE.csv [--target COL]", run_profile},
-      {"transform", "fit a transformer spec (or apply a fitted model) and write the features",
-       "loom transform --spec SPEC.json --data FILE.csv [--target COL] --out OUT.csv\n"
-       "loom transform --model MODEL.json --data NEW.csv --out OUT.csv",
-       run_transform},
-      {"fit", "fit a pipeline spec and save it to one model file",
-       "loom fit --spec SPEC.json --data FILE.csv [--target COL] --model MODEL.json", run_fit},
-      {"predict", "predict with a saved model",
-       "loom predict --model MODEL.json --data FILE.csv --out OUT.csv [--proba]", run_predict},
-      {"evaluate", "score a saved model on labelled data",
-       "loom evaluate --model MODEL.json --data FILE.csv --target COL [--scoring NAME ...]",
-       run_evaluate},
-  };
+  static const std::vector<Command> table = [] {
+    std::vector<Command> built{
+        {"profile", "per-column statistics of a CSV file as JSON",
+         "loom profile --data FILE.csv [--target COL]", run_profile},
+        {"transform", "fit a transformer spec (or apply a fitted model) and write the features",
+         "loom transform --spec SPEC.json --data FILE.csv [--target COL] --out OUT.csv\n"
+         "loom transform --model MODEL.json --data NEW.csv --out OUT.csv",
+         run_transform},
+        {"fit", "fit a pipeline spec and save it to one model file",
+         "loom fit --spec SPEC.json --data FILE.csv [--target COL] --model MODEL.json", run_fit},
+        {"predict", "predict with a saved model",
+         "loom predict --model MODEL.json --data FILE.csv --out OUT.csv [--proba]", run_predict},
+        {"evaluate", "score a saved model on labelled data",
+         "loom evaluate --model MODEL.json --data FILE.csv --target COL [--scoring NAME ...]",
+         run_evaluate},
+    };
+    add_clean_commands(built);
+    add_model_commands(built);
+    add_tuning_commands(built);
+    return built;
+  }();
   return table;
 }
 

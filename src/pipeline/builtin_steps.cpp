@@ -1,9 +1,8 @@
-// The one place that lists every built-in step type for the registry (explicit registration:
-// static initialisers in a static library would be dropped by the linker).
-#include "loom/clean/simple_imputer.hpp"
-#include "loom/core/registry.hpp"
-#include "loom/features/standard_scaler.hpp"
-#include "loom/models/linear/logistic_regression.hpp"
+// The one place that gathers every built-in step type for the registry (explicit registration:
+// static initialisers in a static library would be dropped by the linker). Each area lists its
+// own steps in src/<area>/register_steps.cpp.
+#include "builtin_steps.hpp"
+
 #include "loom/pipeline/column_transformer.hpp"
 #include "loom/pipeline/pipeline.hpp"
 
@@ -12,9 +11,9 @@ namespace loom::detail {
 void register_builtin_steps(Registry& registry) {
   registry.add<pipeline::Pipeline>();
   registry.add<pipeline::ColumnTransformer>();
-  registry.add<clean::SimpleImputer>();
-  registry.add<features::StandardScaler>();
-  registry.add<models::LogisticRegression>();
+  register_clean_steps(registry);
+  register_feature_steps(registry);
+  register_model_steps(registry);
 }
 
 }  // namespace loom::detail

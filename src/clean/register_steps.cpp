@@ -1,0 +1,11 @@
+// The built-in steps of loom::clean (imputers, outlier steps, resamplers).
+#include "../pipeline/builtin_steps.hpp"
+#include "loom/clean/simple_imputer.hpp"
+
+namespace loom::detail {
+
+void register_clean_steps(Registry& registry) {
+  registry.add<clean::SimpleImputer>();
+}
+
+}  // namespace loom::detail
