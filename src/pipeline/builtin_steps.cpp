@@ -13,7 +13,9 @@ void register_builtin_steps(Registry& registry) {
   registry.add<pipeline::ColumnTransformer>();
   register_clean_steps(registry);
   register_feature_steps(registry);
+  register_feature_extraction_steps(registry);
   register_model_steps(registry);
+  register_tree_model_steps(registry);
 }
 
 }  // namespace loom::detail
