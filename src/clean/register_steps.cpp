@@ -6,6 +6,7 @@
 #include "loom/clean/random_under_sampler.hpp"
 #include "loom/clean/simple_imputer.hpp"
 #include "loom/clean/smote.hpp"
+#include "loom/clean/smotenc.hpp"
 #include "loom/clean/tomek_links.hpp"
 
 namespace loom::detail {
@@ -19,6 +20,7 @@ void register_clean_steps(Registry& registry) {
   registry.add<clean::SMOTE>();
   registry.add<clean::BorderlineSMOTE>();
   registry.add<clean::ADASYN>();
+  registry.add<clean::SMOTENC>();
 }
 
 }  // namespace loom::detail
