@@ -9,6 +9,7 @@ Writes (overwrites) under tests/reference/fixtures/clean/:
     resample_samplers.json      RandomOverSampler, RandomUnderSampler, TomekLinks, SMOTE,
                                 BorderlineSMOTE, ADASYN, SMOTENC outputs (same random_state)
     resample_cli.csv            a small mixed-type table for the `loom resample` tests
+    resample_cli_numeric.csv    its numeric columns and label
     resample_cli.json           class counts imblearn gives on it
 
 Run from the repository root with Debian's interpreter (imbalanced-learn 0.10,
@@ -239,6 +240,9 @@ def cli_fixture():
     data = pd.read_csv(path)
     X, y = data.drop(columns="label"), data["label"]
     numeric = X[["x0", "x1", "x2"]]
+    numeric_path = os.path.join(OUT_DIR, "resample_cli_numeric.csv")
+    data[["x0", "x1", "x2", "label"]].to_csv(numeric_path, index=False, float_format="%.17g")
+    print("wrote %s" % numeric_path)
     runs = [
         ("RandomOverSampler", {"random_state": 0}, X),
         ("RandomUnderSampler", {"random_state": 0}, X),
