@@ -86,8 +86,12 @@ std::pair<Table, Column> assemble_resampled(const Table& x, const Column& y,
                                             const std::vector<std::size_t>& kept,
                                             const std::optional<Table>& generated,
                                             const std::vector<int>& generated_classes) {
-  Table rows = x.take(kept);
-  Column labels = y.take(kept);
+  bool every_row = kept.size() == x.n_rows();
+  for (std::size_t i = 0; every_row && i < kept.size(); ++i)
+    every_row = kept[i] == i;
+  // Over-samplers keep every row: no copy before the concatenation copies them anyway.
+  Table rows = every_row ? x : x.take(kept);
+  Column labels = every_row ? y : y.take(kept);
   if (generated && generated->n_rows() > 0) {
     rows = concat_rows(rows, *generated);
     // A new row's label is a copy of its class's first row's label: same type and text.

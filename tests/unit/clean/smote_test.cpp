@@ -4,6 +4,8 @@
 
 #include "check_throws.hpp"
 #include "loom/clean/nearest_neighbors.hpp"
+#include "loom/pipeline/pipeline.hpp"
+#include "loom/pipeline/serialization.hpp"
 #include "resample_test_support.hpp"
 
 using loom::Column;
@@ -104,4 +106,22 @@ TEST_CASE("SMOTE refuses categorical or missing features and too small classes",
   sampler.set_param("k_neighbors", 0);
   CHECK_LOOM_THROWS(sampler.fit_resample(mixed.select({"a"}), y), loom::ParameterError,
                     "parameter k_neighbors = 0 must be >= 1");
+}
+
+TEST_CASE("SMOTE in a pipeline spec shapes the fit only and survives a save and load",
+          "[clean][resample][smote]") {
+  const auto item = loom::test::sampler_cases("SMOTE").front();
+  const auto data = loom::test::case_data(item);
+  const loom::Json spec = {
+      {"steps",
+       {{{"name", "balance"}, {"type", "SMOTE"}, {"params", {{"random_state", 0}}}},
+        {{"name", "scale"}, {"type", "StandardScaler"}}}}};
+  auto pipeline = loom::pipeline::Pipeline::from_spec(spec);
+  const loom::Table fitted = pipeline.fit_transform(data.x, &data.y);
+  CHECK(fitted.n_rows() == item["y_res"].size());
+  const loom::Table applied = pipeline.transform(data.x);
+  CHECK(applied.n_rows() == data.x.n_rows());
+  const auto reloaded = loom::pipeline::from_document(loom::pipeline::to_document(pipeline), "t");
+  CHECK(reloaded.step("balance").get_params() == pipeline.step("balance").get_params());
+  CHECK(reloaded.transform(data.x).to_dense("t") == applied.to_dense("t"));
 }
