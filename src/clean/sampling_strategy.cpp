@@ -5,8 +5,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cmath>
-#include <set>
 
 #include "loom/core/error.hpp"
 
