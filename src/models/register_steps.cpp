@@ -10,6 +10,8 @@
 #include "loom/models/linear/sgd_regressor.hpp"
 #include "loom/models/naive_bayes/gaussian_nb.hpp"
 #include "loom/models/naive_bayes/multinomial_nb.hpp"
+#include "loom/models/neighbors/kneighbors_classifier.hpp"
+#include "loom/models/neighbors/kneighbors_regressor.hpp"
 
 namespace loom::detail {
 
@@ -25,6 +27,8 @@ void register_model_steps(Registry& registry) {
   registry.add<models::LinearSVC>();
   registry.add<models::GaussianNB>();
   registry.add<models::MultinomialNB>();
+  registry.add<models::KNeighborsClassifier>();
+  registry.add<models::KNeighborsRegressor>();
 }
 
 }  // namespace loom::detail
