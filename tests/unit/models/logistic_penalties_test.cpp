@@ -107,3 +107,49 @@ TEST_CASE("LogisticRegression scores accuracy and ranks features by |coef|",
     correct += predicted.value_string(i) == y.value_string(i) ? 1 : 0;
   CHECK(model.score(FeatureMatrix(x, {"a", "b"}), y) == Approx(correct / 8));
 }
+
+TEST_CASE("LogisticRegression with L1 on many features meets the optimality conditions",
+          "[models][logistic_regression][l1]") {
+  // 420 features: past the size where the Hessian is formed, so the accelerated proximal
+  // gradient solver runs. At the optimum the log-loss gradient g satisfies g_j = -sign(w_j) / C
+  // where w_j != 0, |g_j| <= 1 / C where w_j = 0, and g = 0 for the intercept.
+  const Eigen::Index rows = 200, columns = 420;
+  Eigen::MatrixXd x(rows, columns);
+  std::vector<double> labels(static_cast<std::size_t>(rows));
+  std::uint64_t state = 7;
+  auto uniform = [&] {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<double>(state >> 11) * 0x1.0p-53;
+  };
+  for (Eigen::Index i = 0; i < rows; ++i) {
+    for (Eigen::Index j = 0; j < columns; ++j)
+      x(i, j) = uniform() - 0.5;
+    const double score = 3.0 * x(i, 0) - 2.0 * x(i, 1) + x(i, 2);
+    labels[static_cast<std::size_t>(i)] = uniform() < 1.0 / (1.0 + std::exp(-score)) ? 1 : 0;
+  }
+  const Column y = Column::numeric("y", labels);
+  const double c = 2.0;
+  LogisticRegression model({.C = c, .penalty = "l1", .solver = "saga"});
+  const auto names = names_for(columns);
+  model.fit(FeatureMatrix(x, names), &y);
+  const Eigen::ArrayXd scores =
+      (x * model.coef().row(0).transpose()).array() + model.intercept()(0);
+  const Eigen::ArrayXd p = (1.0 + (-scores).exp()).inverse();
+  const Eigen::VectorXd truth = Eigen::Map<const Eigen::VectorXd>(labels.data(), rows);
+  const Eigen::VectorXd residual = p.matrix() - truth;
+  const Eigen::VectorXd gradient = x.transpose() * residual;
+  CHECK(std::abs(residual.sum()) < 1e-5);
+  Eigen::Index nonzero = 0;
+  for (Eigen::Index j = 0; j < columns; ++j) {
+    const double w = model.coef()(0, j);
+    if (w != 0.0) {
+      ++nonzero;
+      CHECK(std::abs(gradient(j) + (w > 0 ? 1.0 : -1.0) / c) < 1e-5);
+    } else {
+      CHECK(std::abs(gradient(j)) <= 1.0 / c + 1e-5);
+    }
+  }
+  CHECK(nonzero > 0);
+  CHECK(nonzero < columns / 2);  // L1 gives a sparse solution
+  CHECK(model.coef()(0, 0) > 0.0);
+}
