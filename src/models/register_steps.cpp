@@ -2,10 +2,18 @@
 #include "../pipeline/builtin_steps.hpp"
 #include "loom/models/linear/logistic_regression.hpp"
 
+// Clustering and association rules (helper "cluster").
+#include "loom/models/cluster/kmeans.hpp"
+#include "loom/models/cluster/mini_batch_kmeans.hpp"
+
 namespace loom::detail {
 
 void register_model_steps(Registry& registry) {
   registry.add<models::LogisticRegression>();
+
+  // Clustering (helper "cluster").
+  registry.add<models::KMeans>();
+  registry.add<models::MiniBatchKMeans>();
 }
 
 }  // namespace loom::detail
