@@ -3,6 +3,7 @@
 #include "loom/models/linear/logistic_regression.hpp"
 
 // Clustering and association rules (helper "cluster").
+#include "loom/models/cluster/dbscan.hpp"
 #include "loom/models/cluster/kmeans.hpp"
 #include "loom/models/cluster/mini_batch_kmeans.hpp"
 
@@ -14,6 +15,7 @@ void register_model_steps(Registry& registry) {
   // Clustering (helper "cluster").
   registry.add<models::KMeans>();
   registry.add<models::MiniBatchKMeans>();
+  registry.add<models::DBSCAN>();
 }
 
 }  // namespace loom::detail
