@@ -13,10 +13,15 @@
 #include "loom/models/neighbors/kneighbors_classifier.hpp"
 #include "loom/models/neighbors/kneighbors_regressor.hpp"
 
+// Clustering.
+#include "loom/models/cluster/dbscan.hpp"
+#include "loom/models/cluster/kmeans.hpp"
+#include "loom/models/cluster/mini_batch_kmeans.hpp"
+
 namespace loom::detail {
 
 void register_model_steps(Registry& registry) {
-  // Linear models, naive Bayes, neighbours (helper models-a).
+  // Linear models, naive Bayes, neighbours.
   registry.add<models::LogisticRegression>();
   registry.add<models::LinearRegression>();
   registry.add<models::Ridge>();
@@ -29,6 +34,11 @@ void register_model_steps(Registry& registry) {
   registry.add<models::MultinomialNB>();
   registry.add<models::KNeighborsClassifier>();
   registry.add<models::KNeighborsRegressor>();
+
+  // Clustering.
+  registry.add<models::KMeans>();
+  registry.add<models::MiniBatchKMeans>();
+  registry.add<models::DBSCAN>();
 }
 
 }  // namespace loom::detail
