@@ -78,7 +78,7 @@ std::pair<Table, Column> ADASYN::fit_resample(const Table& x, const Column& y) {
     detail::SmoteDraws draws;
     for (std::size_t row : rows)
       draws.rows.push_back(static_cast<Eigen::Index>(row));
-    for (std::int64_t column : random.randint(k, rows.size()))
+    for (std::int64_t column : random.randint_many(k, rows.size()))
       draws.columns.push_back(column);
     for (std::size_t i = 0; i < rows.size(); ++i)
       draws.steps.push_back(random.random_sample());

@@ -113,7 +113,7 @@ std::pair<Table, Column> RandomOverSampler::fit_resample(const Table& x, const C
     const auto& rows = target.rows_of_class[c];
     const std::size_t n_new = *targets[c];
     const std::size_t first = bootstrap.size();
-    for (std::int64_t pick : random.randint(static_cast<std::int64_t>(rows.size()), n_new)) {
+    for (std::int64_t pick : random.randint_many(static_cast<std::int64_t>(rows.size()), n_new)) {
       bootstrap.push_back(rows[static_cast<std::size_t>(pick)]);
       new_classes.push_back(static_cast<int>(c));
     }

@@ -39,7 +39,7 @@ std::pair<Table, Column> RandomUnderSampler::fit_resample(const Table& x, const 
     // permutation.
     const std::size_t n_keep = *targets[c];
     if (params_.replacement) {
-      for (std::int64_t pick : random.randint(static_cast<std::int64_t>(rows.size()), n_keep))
+      for (std::int64_t pick : random.randint_many(static_cast<std::int64_t>(rows.size()), n_keep))
         kept.push_back(rows[static_cast<std::size_t>(pick)]);
     } else {
       const std::vector<std::size_t> order = random.permutation(rows.size());

@@ -33,7 +33,7 @@ SmoteDraws draw_samples(RandomState& random, Eigen::Index n_base_rows, Eigen::In
   draws.rows.reserve(n_samples);
   draws.columns.reserve(n_samples);
   draws.steps.reserve(n_samples);
-  for (std::int64_t pick : random.randint(n_base_rows * k, n_samples)) {
+  for (std::int64_t pick : random.randint_many(n_base_rows * k, n_samples)) {
     draws.rows.push_back(pick / k);
     draws.columns.push_back(pick % k);
   }
