@@ -138,3 +138,22 @@ TEST_CASE("Linear regressors report bad parameters and data",
                     "column \"b\"");
   CHECK_LOOM_THROWS(ols.predict(FeatureMatrix(x, {"a", "c"})), loom::SchemaError, "\"b\"");
 }
+
+TEST_CASE("Iterative linear fits report progress per iteration", "[models][linear_regressors]") {
+  const auto fixture = loom::test::load_fixture("models/linear_regressors.json");
+  const auto& data = fixture["datasets"]["diabetes"];
+  const Eigen::MatrixXd x = loom::test::to_matrix(data["X"]);
+  const auto names = names_for(x.cols());
+  const Column y = Column::numeric("target", loom::test::to_vector(data["y"]));
+  loom::models::ElasticNet model({.alpha = 0.05, .max_iter = 500});
+  std::vector<std::size_t> done;
+  model.set_progress([&](const loom::ProgressEvent& event) {
+    CHECK(event.stage == "ElasticNet");
+    CHECK(event.total == 500);
+    done.push_back(event.done);
+  });
+  model.fit(FeatureMatrix(x, names), &y);
+  REQUIRE(static_cast<int>(done.size()) == model.n_iter());
+  for (std::size_t i = 0; i < done.size(); ++i)
+    CHECK(done[i] == i + 1);
+}
