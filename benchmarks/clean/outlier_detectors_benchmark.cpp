@@ -1,6 +1,8 @@
 // Times loom's outlier detectors against scikit-learn on the same matrix:
 //   isolation_forest   IsolationForest(n_estimators=100, random_state=0).fit_predict
 //   pca_reconstruction PCA(n_components=5) fit + inverse_transform(transform(X)) error
+//   local_outlier_factor LocalOutlierFactor(n_neighbors=20).fit_predict (on the first 20,000
+//                      rows: its neighbour search dominates)
 //
 //   loom_bench_outlier_detectors [--rows N]
 //
@@ -11,10 +13,12 @@
 #include <fmt/format.h>
 
 #include <Eigen/Core>
+#include <algorithm>
 #include <string>
 
 #include "benchmark_harness.hpp"
 #include "loom/clean/isolation_forest.hpp"
+#include "loom/clean/local_outlier_factor.hpp"
 #include "loom/clean/pca_reconstruction.hpp"
 
 namespace {
@@ -47,6 +51,8 @@ int main(int argc, char** argv) {
 
   Eigen::Index forest_outliers = 0;
   Eigen::Index pca_outliers = 0;
+  Eigen::Index lof_outliers = 0;
+  const Eigen::MatrixXd lof_rows = x.topRows(std::min<Eigen::Index>(rows, 20000));
   const auto comparison = loom::bench::alternate(
       kRounds,
       [&] {
@@ -59,12 +65,18 @@ int main(int argc, char** argv) {
           loom::clean::PCAReconstruction pca({.n_components = 5, .contamination = 0.01});
           pca_outliers = (pca.fit_predict(x).array() == -1).count();
         });
+        times["local_outlier_factor"] = loom::bench::time_once([&] {
+          loom::clean::LocalOutlierFactor lof;
+          lof_outliers = (lof.fit_predict(lof_rows).array() == -1).count();
+        });
         return times;
       },
       "clean/outlier_detectors_peer.py", {file.string()});
-  fmt::print(stderr, "outlier_detectors: {} x {}, IsolationForest flags {}, PCA flags {}\n", rows,
-             kColumns, forest_outliers, pca_outliers);
+  fmt::print(stderr,
+             "outlier_detectors: {} x {}, IsolationForest flags {}, PCA flags {}, LOF flags {}\n",
+             rows, kColumns, forest_outliers, pca_outliers, lof_outliers);
   loom::bench::print_result("isolation_forest", comparison);
   loom::bench::print_result("pca_reconstruction", comparison);
+  loom::bench::print_result("local_outlier_factor", comparison);
   return 0;
 }

@@ -7,6 +7,7 @@
 
 #include "loom/clean/iqr_detector.hpp"
 #include "loom/clean/isolation_forest.hpp"
+#include "loom/clean/local_outlier_factor.hpp"
 #include "loom/clean/pca_reconstruction.hpp"
 #include "loom/clean/zscore_detector.hpp"
 
@@ -127,6 +128,7 @@ const std::vector<std::string>& outlier_detector_methods() {
 
 std::unique_ptr<OutlierDetector> make_outlier_detector(std::string_view method) {
   if (method == IsolationForest::kTypeName) return std::make_unique<IsolationForest>();
+  if (method == LocalOutlierFactor::kTypeName) return std::make_unique<LocalOutlierFactor>();
   if (method == PCAReconstruction::kTypeName) return std::make_unique<PCAReconstruction>();
   if (method == ZScoreDetector::kTypeName) return std::make_unique<ZScoreDetector>();
   if (method == IqrDetector::kTypeName) return std::make_unique<IqrDetector>();

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "check_throws.hpp"
+#include "loom/core/error.hpp"
 
 using loom::Column;
 using loom::ColumnType;
