@@ -139,8 +139,8 @@ class Validator {
     std::vector<std::string> examples;
     for (std::size_t i = 0; i < order.size() && i < options_.max_examples; ++i) {
       const auto& [count, first] = unseen[order[i]];
-      examples.push_back(fmt::format("{} ({} row{}, first at line {})", json_quoted(order[i]), count,
-                                     count == 1 ? "" : "s", line(first)));
+      examples.push_back(fmt::format("{} ({} row{}, first at line {})", json_quoted(order[i]),
+                                     count, count == 1 ? "" : "s", line(first)));
     }
     add(column.name(), "unseen_category",
         fmt::format("{} value{} not seen in training, in {} row{}: {}{}", order.size(),

@@ -215,7 +215,7 @@ TEST_CASE("loom schema infers a schema and validates batches against it", "[cli]
     CHECK(anomalies[4]["kind"] == "new_column");
   }
   SECTION("a type change") {
-    write_text(folder.file("typed.csv"), "age,city,score\nold,Oslo,1\n");
+    write_text(folder.file("typed.csv"), "age,city,score\nold,Oslo,2\n");
     const auto result =
         run_loom(folder, {"schema", "validate", "--schema", "schema.json", "--data", "typed.csv"});
     CHECK(result.exit_code == 1);
