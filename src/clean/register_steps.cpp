@@ -2,12 +2,17 @@
 #include "../pipeline/builtin_steps.hpp"
 #include "loom/clean/adasyn.hpp"
 #include "loom/clean/borderline_smote.hpp"
+#include "loom/clean/iterative_imputer.hpp"
+#include "loom/clean/knn_imputer.hpp"
+#include "loom/clean/missing_indicator.hpp"
+#include "loom/clean/outlier_remover.hpp"
 #include "loom/clean/random_over_sampler.hpp"
 #include "loom/clean/random_under_sampler.hpp"
 #include "loom/clean/simple_imputer.hpp"
 #include "loom/clean/smote.hpp"
 #include "loom/clean/smotenc.hpp"
 #include "loom/clean/tomek_links.hpp"
+#include "loom/clean/winsorizer.hpp"
 
 namespace loom::detail {
 
@@ -21,6 +26,13 @@ void register_clean_steps(Registry& registry) {
   registry.add<clean::BorderlineSMOTE>();
   registry.add<clean::ADASYN>();
   registry.add<clean::SMOTENC>();
+
+  // Missing values and outliers.
+  registry.add<clean::KNNImputer>();
+  registry.add<clean::IterativeImputer>();
+  registry.add<clean::MissingIndicator>();
+  registry.add<clean::OutlierRemover>();
+  registry.add<clean::Winsorizer>();
 }
 
 }  // namespace loom::detail
