@@ -49,7 +49,7 @@ std::span<const double> matrix_column(const Eigen::MatrixXd& values, std::size_t
 
 // Columns per thread: enough that a thread has about a million values to work on.
 std::size_t columns_per_thread(std::size_t n_rows) {
-  return detail::items_for(std::size_t{1} << 20, n_rows);
+  return loom::detail::items_for(std::size_t{1} << 20, n_rows);
 }
 
 // A column of n_rows values for the output, its memory advised for huge pages before the
@@ -146,7 +146,7 @@ void SimpleImputer::fit(const Table& x, const Column*) {
   const std::size_t n_rows = x.n_rows();
   std::vector<Json> statistics(names.size());
   std::vector<std::uint8_t> has_missing(names.size());
-  detail::parallel_for(
+  loom::detail::parallel_for(
       names.size(), columns_per_thread(n_rows), [&](std::size_t begin, std::size_t end) {
         for (std::size_t j = begin; j < end; ++j) {
           if (!x.is_dataset()) {
@@ -233,24 +233,24 @@ Table SimpleImputer::transform(const Table& x) const {
                            static_cast<Eigen::Index>(sources.size()));
     detail::advise_huge_pages(output.data(),
                               static_cast<std::size_t>(output.size()) * sizeof(double));
-    detail::parallel_for(sources.size(), columns_per_thread(n_rows),
-                         [&](std::size_t begin, std::size_t end) {
-                           for (std::size_t k = begin; k < end; ++k) {
-                             const auto in = matrix_column(input, sources[k]);
-                             double* out = output.col(static_cast<Eigen::Index>(k)).data();
-                             if (k < n_imputed) {
-                               fill_missing(in, fills[k], out);
-                             } else {
-                               indicate_missing(in, out);
-                             }
-                           }
-                         });
+    loom::detail::parallel_for(sources.size(), columns_per_thread(n_rows),
+                               [&](std::size_t begin, std::size_t end) {
+                                 for (std::size_t k = begin; k < end; ++k) {
+                                   const auto in = matrix_column(input, sources[k]);
+                                   double* out = output.col(static_cast<Eigen::Index>(k)).data();
+                                   if (k < n_imputed) {
+                                     fill_missing(in, fills[k], out);
+                                   } else {
+                                     indicate_missing(in, out);
+                                   }
+                                 }
+                               });
     return FeatureMatrix(std::move(output), feature_names_out());
   }
 
   const Dataset& data = x.dataset();
   std::vector<Column> output(sources.size());
-  detail::parallel_for(
+  loom::detail::parallel_for(
       sources.size(), columns_per_thread(n_rows), [&](std::size_t begin, std::size_t end) {
         for (std::size_t k = begin; k < end; ++k) {
           const Column& column = data.column(sources[k]);
