@@ -57,7 +57,7 @@ std::size_t columns_per_thread(std::size_t n_rows) {
 std::vector<double> new_column(std::size_t n_rows) {
   std::vector<double> values;
   values.reserve(n_rows);
-  detail::advise_huge_pages(values.data(), n_rows * sizeof(double));
+  loom::detail::advise_huge_pages(values.data(), n_rows * sizeof(double));
   values.resize(n_rows);
   return values;
 }
@@ -231,8 +231,8 @@ Table SimpleImputer::transform(const Table& x) const {
       fills[k] = numeric_fill(sources[k]);
     Eigen::MatrixXd output(static_cast<Eigen::Index>(n_rows),
                            static_cast<Eigen::Index>(sources.size()));
-    detail::advise_huge_pages(output.data(),
-                              static_cast<std::size_t>(output.size()) * sizeof(double));
+    loom::detail::advise_huge_pages(output.data(),
+                                    static_cast<std::size_t>(output.size()) * sizeof(double));
     loom::detail::parallel_for(sources.size(), columns_per_thread(n_rows),
                                [&](std::size_t begin, std::size_t end) {
                                  for (std::size_t k = begin; k < end; ++k) {
