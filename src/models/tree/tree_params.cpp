@@ -6,6 +6,7 @@
 #include <random>
 #include <thread>
 
+#include "loom/core/detail/parallel.hpp"
 #include "loom/models/tree/detail/random.hpp"
 #include "loom/models/tree/detail/threads.hpp"
 
@@ -109,19 +110,7 @@ std::uint64_t seed_from(const std::optional<int>& random_state) {
 }
 
 std::size_t resolve_n_jobs(const std::optional<int>& n_jobs) {
-  const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
-  if (!n_jobs) {
-    if (const char* text = std::getenv("LOOM_NUM_THREADS")) {
-      char* end = nullptr;
-      const long value = std::strtol(text, &end, 10);
-      if (end != text && *end == '\0' && value > 0) return static_cast<std::size_t>(value);
-    }
-    return cores;
-  }
-  if (*n_jobs > 0) return static_cast<std::size_t>(*n_jobs);
-  // -1: every core, -2: all but one, ...
-  const long remaining = static_cast<long>(cores) + 1 + *n_jobs;
-  return static_cast<std::size_t>(std::max(1L, remaining));
+  return loom::detail::thread_count(n_jobs.value_or(0));
 }
 
 }  // namespace loom::models::detail

@@ -15,11 +15,14 @@ namespace loom::detail {
 
 // The number of threads a step uses: its own n_jobs when positive; otherwise the
 // LOOM_NUM_THREADS environment variable when it holds a positive integer; otherwise every
-// core (CLI.md). n_jobs = -1 means every core, as in scikit-learn.
+// core (CLI.md). As in scikit-learn, n_jobs = -1 means every core, -2 all but one, ...
 inline std::size_t thread_count(int n_jobs = 0) {
   const std::size_t hardware = std::max(1u, std::thread::hardware_concurrency());
   if (n_jobs > 0) return static_cast<std::size_t>(n_jobs);
-  if (n_jobs < 0) return hardware;
+  if (n_jobs < 0) {
+    const long remaining = static_cast<long>(hardware) + 1 + n_jobs;
+    return static_cast<std::size_t>(std::max(1L, remaining));
+  }
   if (const char* text = std::getenv("LOOM_NUM_THREADS")) {
     char* end = nullptr;
     const long value = std::strtol(text, &end, 10);
