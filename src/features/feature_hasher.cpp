@@ -40,7 +40,10 @@ Table FeatureHasher::transform(const Table& x) const {
   if (x.n_rows() == 0) {
     throw DataError(fmt::format("{}: cannot hash an input with 0 rows", describe()));
   }
-  const Dataset data = x.is_dataset() ? x.dataset() : x.to_dataset();
+  // A Dataset is read in place; a matrix is viewed as numeric columns.
+  Dataset converted;
+  if (!x.is_dataset()) converted = x.to_dataset();
+  const Dataset& data = x.is_dataset() ? x.dataset() : converted;
   const bool dict = params_.input_type == "dict";
   const std::int64_t n_features = params_.n_features;
   const double positive = 1.0, negative = params_.alternate_sign ? -1.0 : 1.0;
