@@ -4,10 +4,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
-#include <unordered_set>
 
 #include "loom/core/error.hpp"
+#include "loom/data/duplicates.hpp"
 #include "loom/metrics/labels.hpp"
 
 namespace loom::data {
@@ -29,6 +30,13 @@ double quantile(const std::vector<double>& sorted, double q) {
   return sorted[below] + (sorted[above] - sorted[below]) * fraction;
 }
 
+// The share of rows where the column has a value (NaN for a table without rows).
+double present_share(const Column& column) {
+  if (column.size() == 0) return std::numeric_limits<double>::quiet_NaN();
+  return static_cast<double>(column.size() - column.count_missing()) /
+         static_cast<double>(column.size());
+}
+
 OrderedJson numeric_profile(const Column& column, OrderedJson entry) {
   std::vector<double> values;
   for (double value : column.numeric_values()) {
@@ -41,7 +49,7 @@ OrderedJson numeric_profile(const Column& column, OrderedJson entry) {
   }
   entry["distinct"] = unique_count;
   if (values.empty()) {
-    for (const char* key : {"min", "max", "mean", "std"})
+    for (const char* key : {"min", "max", "mean", "std", "variance"})
       entry[key] = nullptr;
     entry["zeros"] = 0;
     entry["quantiles"] = {{"25%", nullptr}, {"50%", nullptr}, {"75%", nullptr}};
@@ -54,13 +62,13 @@ OrderedJson numeric_profile(const Column& column, OrderedJson entry) {
   double squares = 0.0;
   for (double value : values)
     squares += (value - mean) * (value - mean);
-  const double std_dev = values.size() > 1
-                             ? std::sqrt(squares / static_cast<double>(values.size() - 1))
-                             : std::numeric_limits<double>::quiet_NaN();
+  const double variance = values.size() > 1 ? squares / static_cast<double>(values.size() - 1)
+                                            : std::numeric_limits<double>::quiet_NaN();
   entry["min"] = values.front();
   entry["max"] = values.back();
   entry["mean"] = number_or_null(mean);
-  entry["std"] = number_or_null(std_dev);
+  entry["std"] = number_or_null(std::sqrt(variance));
+  entry["variance"] = number_or_null(variance);
   entry["zeros"] = static_cast<std::size_t>(std::count(values.begin(), values.end(), 0.0));
   entry["quantiles"] = {{"25%", quantile(values, 0.25)},
                         {"50%", quantile(values, 0.5)},
@@ -84,20 +92,6 @@ OrderedJson string_profile(const Column& column, OrderedJson entry, std::size_t 
   }
   entry["top"] = top;
   return entry;
-}
-
-std::size_t duplicate_rows(const Dataset& data) {
-  std::unordered_set<std::string> seen;
-  std::size_t duplicates = 0;
-  for (std::size_t row = 0; row < data.n_rows(); ++row) {
-    std::string key;
-    for (const auto& column : data.columns()) {
-      key += column.is_missing(row) ? std::string("\x01") : column.value_string(row);
-      key += '\x1f';
-    }
-    if (!seen.insert(std::move(key)).second) ++duplicates;
-  }
-  return duplicates;
 }
 
 OrderedJson correlated_pairs(const Dataset& data, double threshold) {
@@ -147,7 +141,8 @@ nlohmann::ordered_json profile(const Dataset& data, const ProfileOptions& option
     OrderedJson entry = {{"name", column.name()},
                          {"type", to_string(column.type())},
                          {"count", column.size() - column.count_missing()},
-                         {"missing", column.count_missing()}};
+                         {"missing", column.count_missing()},
+                         {"popularity", number_or_null(present_share(column))}};
     entry = column.type() == ColumnType::numeric
                 ? numeric_profile(column, std::move(entry))
                 : string_profile(column, std::move(entry), options.top_values);
@@ -157,7 +152,7 @@ nlohmann::ordered_json profile(const Dataset& data, const ProfileOptions& option
   OrderedJson result = {
       {"rows", data.n_rows()},
       {"columns", columns},
-      {"duplicate_rows", duplicate_rows(data)},
+      {"duplicate_rows", find_duplicates(data).size()},
       {"constant_columns", constant},
       {"correlated_pairs", correlated_pairs(data, options.correlation_threshold)}};
   if (options.target) {
@@ -180,14 +175,49 @@ nlohmann::ordered_json profile(const Dataset& data, const ProfileOptions& option
 }
 
 std::string profile_summary(const nlohmann::ordered_json& profile) {
-  std::string text = fmt::format("{} rows, {} columns\n", profile["rows"].get<std::size_t>(),
-                                 profile["columns"].size());
-  const double rows = std::max(1.0, profile["rows"].get<double>());
-  for (const auto& column : profile["columns"]) {
-    text += fmt::format("  {:<24} {:<12} {:5.1f}% missing, {} distinct\n",
-                        column["name"].get<std::string>(), column["type"].get<std::string>(),
-                        100.0 * column["missing"].get<double>() / rows,
-                        column["distinct"].get<std::size_t>());
+  const auto rows = profile.at("rows").get<std::size_t>();
+  std::string text = fmt::format("{} rows, {} columns\n", rows, profile.at("columns").size());
+  const double row_count = std::max<double>(1.0, static_cast<double>(rows));
+  const auto number = [](const nlohmann::ordered_json& value) {
+    return value.is_null() ? std::string("-") : fmt::format("{:.6g}", value.get<double>());
+  };
+  for (const auto& column : profile.at("columns")) {
+    text += fmt::format("  {:<24} {:<12} {:5.1f}% missing, {} distinct",
+                        column.at("name").get<std::string>(), column.at("type").get<std::string>(),
+                        100.0 * column.at("missing").get<double>() / row_count,
+                        column.at("distinct").get<std::size_t>());
+    if (column.contains("mean")) {
+      text += fmt::format(", min {}, mean {}, max {}, std {}", number(column.at("min")),
+                          number(column.at("mean")), number(column.at("max")),
+                          number(column.at("std")));
+    } else if (column.contains("top") && !column.at("top").empty()) {
+      const auto& top = column.at("top")[0];
+      text += fmt::format(", most frequent \"{}\" ({})", top.at("value").get<std::string>(),
+                          top.at("count").get<std::size_t>());
+    }
+    text += '\n';
+  }
+  if (profile.contains("duplicate_rows")) {
+    text += fmt::format("duplicate rows: {}\n", profile.at("duplicate_rows").get<std::size_t>());
+  }
+  if (profile.contains("constant_columns") && !profile.at("constant_columns").empty()) {
+    text += fmt::format(
+        "constant columns: {}\n",
+        fmt::join(profile.at("constant_columns").get<std::vector<std::string>>(), ", "));
+  }
+  if (profile.contains("correlated_pairs")) {
+    for (const auto& pair : profile.at("correlated_pairs")) {
+      text += fmt::format(
+          "correlated: {} ~ {} (r = {:.3f})\n", pair.at("columns")[0].get<std::string>(),
+          pair.at("columns")[1].get<std::string>(), pair.at("correlation").get<double>());
+    }
+  }
+  if (profile.contains("class_balance")) {
+    std::vector<std::string> parts;
+    for (const auto& [label, count] : profile.at("class_balance").items()) {
+      parts.push_back(fmt::format("{}: {}", label, count.get<std::size_t>()));
+    }
+    text += fmt::format("class balance: {}\n", fmt::join(parts, ", "));
   }
   return text;
 }

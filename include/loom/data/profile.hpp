@@ -1,6 +1,7 @@
 #pragma once
-// A profile of a Dataset, as `loom profile` prints it: per column its type, missing and
-// distinct counts; for numeric columns min, max, mean, std (ddof 1, as pandas), zeros and
+// A profile of a Dataset, as `loom profile` prints it: per column its type, count (present
+// cells), missing and distinct counts, popularity (share of rows where it is present); for
+// numeric columns min, max, mean, std and variance (ddof 1, as pandas), zeros and
 // quartiles (linear interpolation, as pandas); for categorical and text columns the most
 // frequent values; and for the table duplicate rows, constant columns, highly correlated
 // numeric pairs and, given a target, its class balance. pandas: DataFrame.describe().
@@ -23,7 +24,9 @@ struct ProfileOptions {
 
 nlohmann::ordered_json profile(const Dataset& data, const ProfileOptions& options = {});
 
-// A few lines a person reads: rows, columns, and per column its type and missing share.
+// A few lines a person reads: rows, columns, per column its type, missing share, distinct
+// count and main statistics (min / mean / max / std, or the most frequent value), then the
+// duplicate rows, constant columns, correlated pairs and class balance the profile holds.
 std::string profile_summary(const nlohmann::ordered_json& profile);
 
 }  // namespace loom::data
