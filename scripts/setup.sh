@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build git clang-format
   libeigen3-dev libxtensor-dev xtl-dev libfmt-dev nlohmann-json3-dev
   catch2 libbenchmark-dev
-  python3 python3-sklearn python3-imblearn python3-pandas
+  python3 python3-sklearn python3-imblearn python3-pandas python3-xgboost
 )
 
 missing=()
