@@ -40,8 +40,10 @@ std::vector<double> numeric_target(const Column& y) {
   return {y.numeric_values().begin(), y.numeric_values().end()};
 }
 
-std::vector<double> score_rows(const pipeline::Pipeline& fitted, const Dataset& x, const Column& y,
-                               std::span<const std::string> scoring) {
+}  // namespace
+
+std::vector<double> score_fitted(const pipeline::Pipeline& fitted, const Dataset& x,
+                                 const Column& y, std::span<const std::string> scoring) {
   const Predictor& predictor = supervised_predictor(fitted);
   const Table features = fitted.transform_features(x);
   const Column predicted = predictor.predict(features);
@@ -68,8 +70,6 @@ std::vector<double> score_rows(const pipeline::Pipeline& fitted, const Dataset& 
   }
   return scores;
 }
-
-}  // namespace
 
 std::string default_scoring(const pipeline::Pipeline& pipeline) {
   return supervised_predictor(pipeline).is_classifier() ? "accuracy" : "r2";
@@ -137,9 +137,9 @@ FoldScores fit_and_score(const pipeline::Pipeline& pipeline, const Json& params,
   fresh.fit(x_train, &y_train);
   result.fit_time = seconds_since(fit_start);
   const auto score_start = Clock::now();
-  result.test_scores = score_rows(fresh, x.take(split.test), y.take(split.test), scoring);
+  result.test_scores = score_fitted(fresh, x.take(split.test), y.take(split.test), scoring);
   result.score_time = seconds_since(score_start);
-  if (with_train_scores) result.train_scores = score_rows(fresh, x_train, y_train, scoring);
+  if (with_train_scores) result.train_scores = score_fitted(fresh, x_train, y_train, scoring);
   return result;
 }
 

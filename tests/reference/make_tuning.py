@@ -9,8 +9,8 @@ Writes (overwrites) JSON files under tests/reference/fixtures/tuning/:
     sampler.json        ParameterGrid order and ParameterSampler draws
     cv.json             a small classification / regression data set with cross_val_score,
                         GridSearchCV mean / std / rank and RandomizedSearchCV draws
-    metrics.json        F-beta, weighted kappa, PR curve, OvR ROC AUC, MAPE, ROC curve,
-                        calibration_curve
+    metrics.json        F-beta, weighted kappa, ROC and PR curves, OvR ROC AUC, MAPE,
+                        calibration_curve (uniform / quantile)
 
 Each file is {"sklearn_version": ..., "generator": ..., "cases": [...]}. Seeded throughout.
 Run from the repository root: /usr/bin/python3 tests/reference/make_tuning.py
@@ -264,9 +264,74 @@ def make_cv():
                   "params": [{k.replace("__", "."): v for k, v in p.items()} for p in r["params"]],
                   "mean": r["mean_test_score"], "std": r["std_test_score"],
                   "rank": r["rank_test_score"]})
+    sizes, train_scores, test_scores = ms.learning_curve(
+        pipe, X, labels, cv=ms.StratifiedKFold(3), train_sizes=[0.2, 0.5, 0.51, 1.0],
+        scoring="accuracy")
+    cases.append({"kind": "learning_curve", "target": "multiclass", "spec": spec, "cv": 3,
+                  "scoring": "accuracy", "fractions": [0.2, 0.5, 0.51, 1.0],
+                  "train_sizes": sizes, "train_scores": train_scores,
+                  "test_scores": test_scores})
     data = {"kind": "data", "X": X, "multiclass": labels, "binary": binary,
             "regression": y_reg}
     return [data] + cases
+
+
+def make_metrics():
+    from sklearn import metrics
+    from sklearn.calibration import calibration_curve
+    rng = np.random.RandomState(11)
+    cases = []
+    for name, labels, n in [("binary", ["0", "1"], 60), ("multiclass", ["1", "2", "10", "3"], 80),
+                            ("binary_text", ["no", "yes"], 41)]:
+        t = rng.choice(labels, size=n)
+        p = np.where(rng.rand(n) < 0.7, t, rng.choice(labels, size=n))
+        case = {"kind": "labels", "name": name, "y_true": t, "y_pred": p, "fbeta": []}
+        avgs = ["micro", "macro", "weighted"] + (["binary"] if len(labels) == 2 else [])
+        pos = "1" if name == "binary" else "yes"
+        for beta in [0.5, 1.0, 2.0, 0.0]:
+            for avg in avgs:
+                kw = {"pos_label": pos} if avg == "binary" else {}
+                case["fbeta"].append({"beta": beta, "average": avg, "pos_label": pos,
+                                      "value": metrics.fbeta_score(t, p, beta=beta, average=avg, **kw)})
+        # Weighted kappa orders labels as np.unique: numerically when they are numbers.
+        tt = t.astype(float) if name == "multiclass" else t
+        pp = p.astype(float) if name == "multiclass" else p
+        case["kappa"] = {w: metrics.cohen_kappa_score(tt, pp, weights=None if w == "none" else w)
+                         for w in ["none", "linear", "quadratic"]}
+        cases.append(case)
+    for name, n, ties in [("scores", 50, False), ("tied_scores", 40, True)]:
+        t = rng.choice(["a", "b"], size=n)
+        score = rng.rand(n) + (t == "b") * 0.3
+        if ties:
+            score = np.round(score * 4) / 4
+        score = np.clip(score, 0.0, 1.0)
+        fpr, tpr, thr = metrics.roc_curve(t, score, pos_label="b")
+        fpr2, tpr2, thr2 = metrics.roc_curve(t, score, pos_label="b", drop_intermediate=False)
+        prec, rec, pthr = metrics.precision_recall_curve(t, score, pos_label="b")
+        case = {"kind": "curves", "name": name, "y_true": t, "y_score": score,
+                "roc": {"fpr": fpr, "tpr": tpr, "thresholds": thr},
+                "roc_all": {"fpr": fpr2, "tpr": tpr2, "thresholds": thr2},
+                "pr": {"precision": prec, "recall": rec, "thresholds": pthr},
+                "calibration": []}
+        for n_bins in [3, 5, 10]:
+            for strategy in ["uniform", "quantile"]:
+                pt, pp = calibration_curve(t, score, n_bins=n_bins, strategy=strategy, pos_label="b")
+                case["calibration"].append({"n_bins": n_bins, "strategy": strategy,
+                                            "prob_true": pt, "prob_pred": pp})
+        cases.append(case)
+    classes = np.array(["x", "y", "z"])
+    t = rng.choice(classes, size=45)
+    raw = rng.rand(45, 3) + np.eye(3)[np.searchsorted(classes, t)] * 0.8
+    proba = raw / raw.sum(axis=1, keepdims=True)
+    cases.append({"kind": "ovr", "y_true": t, "proba": proba, "classes": classes,
+                  "macro": metrics.roc_auc_score(t, proba, multi_class="ovr", average="macro"),
+                  "weighted": metrics.roc_auc_score(t, proba, multi_class="ovr", average="weighted")})
+    yt = rng.randn(30) * 5.0
+    yt[3] = 0.0
+    yp = yt + rng.randn(30)
+    cases.append({"kind": "mape", "y_true": yt, "y_pred": yp,
+                  "value": metrics.mean_absolute_percentage_error(yt, yp)})
+    return cases
 
 
 def main():
@@ -276,6 +341,7 @@ def main():
     write_fixture("splitters.json", make_splitters())
     write_fixture("sampler.json", make_sampler())
     write_fixture("cv.json", make_cv())
+    write_fixture("metrics.json", make_metrics())
 
 
 if __name__ == "__main__":

@@ -43,6 +43,10 @@ FoldScores fit_and_score(const pipeline::Pipeline& pipeline, const Json& params,
                          const Column& y, const Split& split, std::span<const std::string> scoring,
                          bool with_train_scores = false);
 
+// Scores an already fitted pipeline on rows with each scorer (scikit-learn's sign).
+std::vector<double> score_fitted(const pipeline::Pipeline& fitted, const Dataset& x,
+                                 const Column& y, std::span<const std::string> scoring);
+
 // Checks the target: numeric for a regressor, no missing label (DataError naming it).
 void check_target(const pipeline::Pipeline& pipeline, const Column& y);
 // Checks every scorer name against the pipeline's predictor (ParameterError naming it).

@@ -5,6 +5,7 @@
 #include "check_throws.hpp"
 #include "loom/core/error.hpp"
 #include "loom/tuning/cross_validate.hpp"
+#include "loom/tuning/learning_curve.hpp"
 #include "tuning_test_support.hpp"
 
 using namespace loom;
@@ -114,4 +115,36 @@ TEST_CASE("cross_validate names bad scorers, targets and failing folds",
       Catch::Matchers::Contains("fold 1 of 1"));
   CHECK_LOOM_THROWS(cross_validate(pipeline, data.x.head(10), data.multiclass, folds, options),
                     DataError, "10 rows of features but 90 labels");
+}
+
+TEST_CASE("learning_curve matches scikit-learn's learning_curve", "[tuning][learning_curve]") {
+  const auto data = test::load_cv_data();
+  const json fixture = test::load_fixture("tuning/cv.json");
+  const json& cases = fixture["cases"];
+  int checked = 0;
+  for (const auto& item : cases) {
+    if (item["kind"] != "learning_curve") continue;
+    const auto pipeline = pipeline::Pipeline::from_spec(item["spec"]);
+    const auto folds = default_folds(pipeline, data.multiclass, item["cv"].get<int>());
+    const auto fractions = item["fractions"].get<std::vector<double>>();
+    const auto curve = learning_curve(pipeline, data.x, data.multiclass, folds, fractions,
+                                      item["scoring"].get<std::string>(), 2);
+    CHECK(curve.train_sizes == item["train_sizes"].get<std::vector<std::size_t>>());
+    REQUIRE(curve.test_scores.size() == item["test_scores"].size());
+    for (std::size_t s = 0; s < curve.test_scores.size(); ++s) {
+      for (std::size_t f = 0; f < curve.test_scores[s].size(); ++f) {
+        CHECK(test::close(curve.test_scores[s][f], item["test_scores"][s][f].get<double>(), 1e-12));
+        CHECK(
+            test::close(curve.train_scores[s][f], item["train_scores"][s][f].get<double>(), 1e-12));
+      }
+    }
+    ++checked;
+  }
+  CHECK(checked == 1);
+  const auto pipeline = pipeline::Pipeline::from_spec(
+      json{{"steps", json::array({{{"name", "model"}, {"type", "LogisticRegression"}}})}});
+  const auto folds = default_folds(pipeline, data.multiclass, 3);
+  const std::vector<double> bad = {0.5, 1.5};
+  CHECK_LOOM_THROWS(learning_curve(pipeline, data.x, data.multiclass, folds, bad), ParameterError,
+                    "train size 1.5");
 }

@@ -5,6 +5,7 @@
 #include "loom/core/error.hpp"
 #include "loom/tuning/parameter_space.hpp"
 #include "loom/tuning/search.hpp"
+#include "loom/tuning/spot_check.hpp"
 #include "tuning_test_support.hpp"
 
 using namespace loom;
@@ -151,4 +152,45 @@ TEST_CASE("searches reject unknown parameters before fitting", "[tuning][search]
   CHECK_LOOM_THROWS(out_of_range.fit(data.x, data.binary, folds), ParameterError, "C = -1");
   RandomizedSearchCV none(pipeline, json{{"model.C", {1}}}, 0, 0);
   CHECK_LOOM_THROWS(none.fit(data.x, data.binary, folds), ParameterError, "n_iter = 0");
+}
+
+TEST_CASE("spot_check ranks candidates on the same folds and refits the best",
+          "[tuning][spot_check]") {
+  const auto data = test::load_cv_data();
+  const json fixture = test::load_fixture("tuning/cv.json");
+  const json* grid_case = nullptr;
+  for (const auto& item : fixture["cases"]) {
+    if (item["kind"] == "grid_search" && item["scoring"] == "neg_log_loss") grid_case = &item;
+  }
+  REQUIRE(grid_case);
+  const auto base = pipeline::Pipeline::from_spec((*grid_case)["spec"]);
+  std::vector<SpotCheckCandidate> candidates(2);
+  candidates[0].name = "weak";
+  candidates[0].pipeline = base;
+  candidates[0].pipeline.set_param("model.C", 0.001);
+  candidates[1].name = "tuned";
+  candidates[1].pipeline = base;
+  candidates[1].grid = json{{"model.C", {0.01, 1.0}}};
+  const auto folds = default_folds(base, data.multiclass, 5);
+  SpotCheckOptions options;
+  options.scoring = "neg_log_loss";
+  const auto result = spot_check(candidates, data.x, data.multiclass, folds, options);
+  REQUIRE(result.rows.size() == 2);
+  CHECK(result.rows[0].name == "tuned");
+  CHECK(result.rows[0].rank == 1);
+  CHECK(result.rows[0].params["model.C"] == 1.0);
+  // GridSearchCV's candidate 6 is C = 1 with an intercept; candidate 0 is C = 0.001.
+  CHECK(test::close(result.rows[0].mean_score, (*grid_case)["mean"][6].get<double>(), 1e-8));
+  CHECK(test::close(result.rows[1].mean_score, (*grid_case)["mean"][0].get<double>(), 1e-8));
+  CHECK(result.rows[1].scores.size() == 5);
+  REQUIRE(result.best_pipeline.has_value());
+  CHECK(result.best_pipeline->get_param("model.C").get<double>() == 1.0);
+
+  candidates[1].name = "weak";
+  CHECK_LOOM_THROWS(spot_check(candidates, data.x, data.multiclass, folds, options), ParameterError,
+                    "\"weak\" is used twice");
+  candidates[1].name = "seeded";
+  candidates[1].seed_param = "model.random_state";
+  CHECK_LOOM_THROWS(spot_check(candidates, data.x, data.multiclass, folds, options), ParameterError,
+                    "no seeds");
 }
