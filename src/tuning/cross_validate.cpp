@@ -1,4 +1,5 @@
 #include "loom/tuning/cross_validate.hpp"
+#include "loom/core/detail/parallel.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -86,12 +87,7 @@ std::vector<Split> default_folds(const pipeline::Pipeline& pipeline, const Colum
 }
 
 int resolve_n_jobs(int n_jobs) {
-  if (n_jobs > 0) return n_jobs;
-  if (const char* setting = std::getenv("LOOM_NUM_THREADS")) {
-    const int value = std::atoi(setting);
-    if (value > 0) return value;
-  }
-  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  return static_cast<int>(loom::detail::thread_count(n_jobs));
 }
 
 void check_target(const pipeline::Pipeline& pipeline, const Column& y) {
