@@ -1,5 +1,4 @@
 #include "loom/tuning/cross_validate.hpp"
-#include "loom/core/detail/parallel.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -10,6 +9,7 @@
 #include <numeric>
 #include <thread>
 
+#include "loom/core/detail/parallel.hpp"
 #include "loom/core/error.hpp"
 #include "loom/metrics/scorers.hpp"
 #include "task_runner.hpp"
