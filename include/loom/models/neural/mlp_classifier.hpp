@@ -1,7 +1,8 @@
 #pragma once
 // Multi-layer perceptron classifier trained by mini-batch Adam or SGD over epochs: softmax
 // output for several classes, logistic for two, log-loss with an L2 penalty, loss curve
-// recorded, optional early stopping on a stratified validation split.
+// recorded, optional early stopping on a validation split (stratified for two classes, as
+// scikit-learn). Dense input (sparse tables are densified).
 // scikit-learn: sklearn.neural_network.MLPClassifier. Throws ParameterError for bad settings,
 // DataError for NaN (naming the column), a missing or single-class target, NotFittedError.
 #include <Eigen/Core>
