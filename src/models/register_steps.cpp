@@ -18,6 +18,10 @@
 #include "loom/models/cluster/kmeans.hpp"
 #include "loom/models/cluster/mini_batch_kmeans.hpp"
 
+// Neural networks.
+#include "loom/models/neural/mlp_classifier.hpp"
+#include "loom/models/neural/mlp_regressor.hpp"
+
 namespace loom::detail {
 
 void register_model_steps(Registry& registry) {
@@ -39,6 +43,10 @@ void register_model_steps(Registry& registry) {
   registry.add<models::KMeans>();
   registry.add<models::MiniBatchKMeans>();
   registry.add<models::DBSCAN>();
+
+  // Neural networks.
+  registry.add<models::MLPClassifier>();
+  registry.add<models::MLPRegressor>();
 }
 
 }  // namespace loom::detail
