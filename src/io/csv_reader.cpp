@@ -11,6 +11,7 @@
 #include "csv_parser.hpp"
 #include "csv_tokenizer.hpp"
 #include "file_buffer.hpp"
+#include "loom/core/detail/parallel.hpp"
 #include "loom/io/csv.hpp"
 
 namespace loom::io {
@@ -35,11 +36,7 @@ bool has_idle_core(std::size_t cores) {
 std::size_t resolve_threads(const CsvOptions& options) {
   if (options.n_threads > 0) return options.n_threads;
   const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
-  std::size_t threads = std::min(cores, kDefaultMaximumThreads);
-  if (const char* setting = std::getenv("LOOM_NUM_THREADS")) {
-    const long value = std::strtol(setting, nullptr, 10);
-    if (value > 0) threads = std::min(threads, static_cast<std::size_t>(value));
-  }
+  const std::size_t threads = std::min(loom::detail::thread_count(), kDefaultMaximumThreads);
   return threads > 1 && has_idle_core(cores) ? threads : 1;
 }
 

@@ -5,6 +5,7 @@
 // number of threads. Internal to loom's compiled steps; not part of the public API.
 #include <algorithm>
 #include <cstddef>
+#include <cstdlib>
 #include <exception>
 #include <system_error>
 #include <thread>
@@ -12,15 +13,31 @@
 
 namespace loom::detail {
 
-// Calls body(begin, end) on disjoint ranges covering [0, n_items). Uses at most
-// std::thread::hardware_concurrency() threads and at least min_items_per_thread items per
-// thread, so small inputs run on the calling thread alone. The first exception a range
-// throws is rethrown after all threads have finished.
-template <class Body>
-void parallel_for(std::size_t n_items, std::size_t min_items_per_thread, const Body& body) {
+// The number of threads a step uses: its own n_jobs when positive; otherwise the
+// LOOM_NUM_THREADS environment variable when it holds a positive integer; otherwise every
+// core (CLI.md). n_jobs = -1 means every core, as in scikit-learn.
+inline std::size_t thread_count(int n_jobs = 0) {
   const std::size_t hardware = std::max(1u, std::thread::hardware_concurrency());
+  if (n_jobs > 0) return static_cast<std::size_t>(n_jobs);
+  if (n_jobs < 0) return hardware;
+  if (const char* text = std::getenv("LOOM_NUM_THREADS")) {
+    char* end = nullptr;
+    const long value = std::strtol(text, &end, 10);
+    if (end != text && *end == '\0' && value > 0) return static_cast<std::size_t>(value);
+  }
+  return hardware;
+}
+
+// Calls body(begin, end) on disjoint ranges covering [0, n_items). Uses at most max_threads
+// threads (thread_count() when 0) and at least min_items_per_thread items per thread, so
+// small inputs run on the calling thread alone. The first exception a range throws is
+// rethrown after all threads have finished.
+template <class Body>
+void parallel_for(std::size_t n_items, std::size_t min_items_per_thread, const Body& body,
+                  std::size_t max_threads = 0) {
+  const std::size_t allowed = max_threads > 0 ? max_threads : thread_count();
   const std::size_t n_threads = std::min(
-      hardware, std::max<std::size_t>(1, n_items / std::max<std::size_t>(1, min_items_per_thread)));
+      allowed, std::max<std::size_t>(1, n_items / std::max<std::size_t>(1, min_items_per_thread)));
   if (n_threads <= 1) {
     if (n_items > 0) body(std::size_t{0}, n_items);
     return;
