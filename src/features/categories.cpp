@@ -130,12 +130,17 @@ ColumnCategories numeric_categories(const Column& column) {
 ColumnCategories string_categories(const Column& column) {
   ColumnCategories result;
   result.column = column.name();
-  const Column categorical =
-      column.type() == ColumnType::categorical ? column : column.as_categorical();
-  const auto& dictionary = categorical.categories();
+  // A categorical column is read in place; text is converted first.
+  Column converted;
+  const Column* categorical = &column;
+  if (column.type() != ColumnType::categorical) {
+    converted = column.as_categorical();
+    categorical = &converted;
+  }
+  const auto& dictionary = categorical->categories();
   std::vector<std::int64_t> code_counts(dictionary.size(), 0);
   std::int64_t n_missing = 0;
-  for (std::int32_t code : categorical.codes()) {
+  for (std::int32_t code : categorical->codes()) {
     if (code < 0) {
       ++n_missing;
     } else {
@@ -220,16 +225,20 @@ void encode_rows(const Column& column, const ColumnCategories& categories,
       if (code < 0 && unknown == n_rows) unknown = row;
     }
   } else {
-    const Column categorical =
-        column.type() == ColumnType::categorical ? column : column.as_categorical();
-    const auto& dictionary = categorical.categories();
+    Column converted;
+    const Column* categorical = &column;
+    if (column.type() != ColumnType::categorical) {
+      converted = column.as_categorical();
+      categorical = &converted;
+    }
+    const auto& dictionary = categorical->categories();
     // The fitted index of each of this column's own codes.
     std::vector<std::int32_t> lookup(dictionary.size());
     for (std::size_t code = 0; code < dictionary.size(); ++code) {
       lookup[code] = categories.numeric ? find_number_text(categories, dictionary[code])
                                         : find_string(categories, dictionary[code]);
     }
-    const auto codes = categorical.codes();
+    const auto codes = categorical->codes();
     for (std::size_t row = 0; row < n_rows; ++row) {
       const std::int32_t code = codes[row];
       const std::int32_t index = code < 0 ? missing : lookup[static_cast<std::size_t>(code)];

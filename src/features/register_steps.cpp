@@ -1,5 +1,6 @@
 // The built-in steps of loom::features (encoders, scalers, text, reduction, selection).
 #include "../pipeline/builtin_steps.hpp"
+#include "loom/features/arithmetic_features.hpp"
 #include "loom/features/binarizer.hpp"
 #include "loom/features/k_bins_discretizer.hpp"
 #include "loom/features/label_encoder.hpp"
@@ -17,6 +18,7 @@
 namespace loom::detail {
 
 void register_feature_steps(Registry& registry) {
+  registry.add<features::ArithmeticFeatures>();
   registry.add<features::Binarizer>();
   registry.add<features::KBinsDiscretizer>();
   registry.add<features::LabelEncoder>();
