@@ -4,6 +4,7 @@
 #include "builtin_steps.hpp"
 
 #include "loom/pipeline/column_transformer.hpp"
+#include "loom/pipeline/feature_union.hpp"
 #include "loom/pipeline/pipeline.hpp"
 
 namespace loom::detail {
@@ -11,6 +12,7 @@ namespace loom::detail {
 void register_builtin_steps(Registry& registry) {
   registry.add<pipeline::Pipeline>();
   registry.add<pipeline::ColumnTransformer>();
+  registry.add<pipeline::FeatureUnion>();
   register_clean_steps(registry);
   register_feature_steps(registry);
   register_feature_extraction_steps(registry);

@@ -2,14 +2,18 @@
 # one way and runs it. Variables (-D):
 #   STEP             install | find_package | add_subdirectory | fetch_content
 #   LOOM_SOURCE_DIR  the loom checkout
+#   LOOM_BUILD_DIR   loom's own build folder, whose library "install" installs (no rebuild)
 #   WORK_DIR         scratch folder shared by the steps (the install prefix lives there)
 #   GENERATOR        CMake generator for the nested builds (optional)
 #   MAKE_PROGRAM     its build tool (optional)
 #   CXX_COMPILER     C++ compiler for the nested builds (optional)
 #   BUILD_TYPE       build type of the nested builds (default Debug: quickest to compile)
 #   JOBS             parallel build jobs (default 2)
-# "install" builds loom's library alone and installs it into WORK_DIR/prefix; find_package
-# needs it first (ctest fixture). The other steps build loom inside the consumer.
+# "install" installs the library loom's own build made into WORK_DIR/prefix; find_package
+# needs it first (ctest fixture). "add_subdirectory" configures a consumer that adds the
+# checkout as a subdirectory and checks what loom adds there; "fetch_content" builds loom
+# inside its consumer (FetchContent_MakeAvailable is add_subdirectory underneath, so one
+# nested build of the library covers both) and runs the program.
 cmake_minimum_required(VERSION 3.20)
 
 foreach(required STEP LOOM_SOURCE_DIR WORK_DIR)
@@ -49,14 +53,11 @@ function(run_checked out_var)
 endfunction()
 
 if(STEP STREQUAL "install")
-  set(build_dir ${WORK_DIR}/loom-build)
-  # The build folder is kept between runs (incremental); every option is given explicitly.
+  if(NOT IS_DIRECTORY "${LOOM_BUILD_DIR}")
+    message(FATAL_ERROR "run_consumer.cmake: -DLOOM_BUILD_DIR=<loom's build folder> is required")
+  endif()
   file(REMOVE_RECURSE ${prefix})
-  run_checked(output ${CMAKE_COMMAND} -S ${LOOM_SOURCE_DIR} -B ${build_dir} ${common_args}
-              -DCMAKE_INSTALL_PREFIX=${prefix} -DLOOM_BUILD_TESTS=OFF -DLOOM_BUILD_BENCHMARKS=OFF
-              -DLOOM_BUILD_EXAMPLES=OFF -DLOOM_BUILD_CLI=OFF -DLOOM_INSTALL=ON)
-  run_checked(output ${CMAKE_COMMAND} --build ${build_dir} --parallel ${JOBS})
-  run_checked(output ${CMAKE_COMMAND} --install ${build_dir})
+  run_checked(output ${CMAKE_COMMAND} --install ${LOOM_BUILD_DIR} --prefix ${prefix})
 
   file(GLOB_RECURSE config_files ${prefix}/*/loomConfig.cmake)
   file(GLOB_RECURSE version_files ${prefix}/*/loomConfigVersion.cmake)
@@ -101,6 +102,10 @@ if(STEP STREQUAL "find_package")
   endif()
 endif()
 
+if(STEP STREQUAL "add_subdirectory")
+  # Configured and checked above (loom_check_subproject); fetch_content builds the same way.
+  return()
+endif()
 run_checked(output ${CMAKE_COMMAND} --build ${build_dir} --parallel ${JOBS})
 run_checked(output ${build_dir}/bin/loom_consumer)
 message(STATUS "consumer printed: ${output}")

@@ -7,7 +7,9 @@
 #include "loom/core/input_check.hpp"
 #include "loom/core/json_state.hpp"
 #include "loom/core/labels.hpp"
+#include "loom/metrics/classification.hpp"
 #include "loom/models/detail/optimize.hpp"
+#include "proximal_newton.hpp"
 
 namespace loom::models {
 
@@ -17,10 +19,12 @@ const ParamTable<LogisticRegressionParams>& LogisticRegressionParams::table() {
       param("C", &P::C, greater_than(0.0)),
       param<P, std::optional<std::string>>("penalty", &P::penalty,
                                            [](const std::optional<std::string>& value) {
-                                             return (!value || *value == "l2" || *value == "none")
+                                             return (!value || *value == "l2" || *value == "l1" ||
+                                                     *value == "elasticnet" || *value == "none")
                                                         ? std::string()
                                                         : std::string(
-                                                              "must be \"l2\", \"none\" or null");
+                                                              "must be \"l2\", \"l1\", "
+                                                              "\"elasticnet\", \"none\" or null");
                                            }),
       param("fit_intercept", &P::fit_intercept),
       param("max_iter", &P::max_iter, at_least(1)),
@@ -31,7 +35,14 @@ const ParamTable<LogisticRegressionParams>& LogisticRegressionParams::table() {
             return (!value || *value == "balanced") ? std::string()
                                                     : std::string("must be null or \"balanced\"");
           }),
-      param("solver", &P::solver, one_of({"lbfgs"})),
+      param("solver", &P::solver, one_of({"lbfgs", "saga", "liblinear"})),
+      param<P, std::optional<double>>("l1_ratio", &P::l1_ratio,
+                                      [](const std::optional<double>& value) {
+                                        return (!value || (*value >= 0.0 && *value <= 1.0))
+                                                   ? std::string()
+                                                   : std::string("must be in [0, 1] or null");
+                                      }),
+      param("intercept_scaling", &P::intercept_scaling, greater_than(0.0)),
   };
   return table;
 }
@@ -239,10 +250,57 @@ const Eigen::MatrixXd& dense_input(const Table& x, std::string_view caller,
   return storage;
 }
 
+// Minimises the objective plus l1 times the L1 norm of the penalised coordinates: Newton
+// (proximal Newton with an L1 term) reaches the exact optimum when the Hessian is cheap;
+// L-BFGS (FISTA with an L1 term) otherwise.
+detail::OptimizeResult minimize(const LogisticObjective& objective, double l1,
+                                const std::vector<bool>& penalised,
+                                const detail::OptimizeOptions& options) {
+  const Eigen::Index dimension = objective.n_rows * objective.width();
+  const double hessian_cost = static_cast<double>(objective.x.rows()) *
+                              static_cast<double>(dimension) * static_cast<double>(dimension);
+  const bool use_hessian = dimension <= 400 && hessian_cost <= 4e9;
+  const Eigen::VectorXd start = Eigen::VectorXd::Zero(dimension);
+  auto second_order = [&](const Eigen::VectorXd& theta, Eigen::VectorXd& gradient,
+                          Eigen::MatrixXd* hessian) {
+    return objective.evaluate(theta, gradient, hessian);
+  };
+  if (l1 > 0.0) {
+    detail::L1Problem problem{second_order, l1, penalised};
+    detail::OptimizeOptions l1_options = options;
+    // The proximal solvers stop on their own optimality test; give them room to get there.
+    l1_options.max_iter = std::max(options.max_iter, 100);
+    return detail::minimize_l1(problem, start, use_hessian, l1_options);
+  }
+  if (use_hessian) return detail::minimize_newton(second_order, start, options);
+  return detail::minimize_lbfgs(
+      [&](const Eigen::VectorXd& theta, Eigen::VectorXd& gradient) {
+        return objective.evaluate(theta, gradient, nullptr);
+      },
+      start, options);
+}
+
 }  // namespace
+
+void LogisticRegression::check_solver() const {
+  const std::string penalty = params_.penalty.value_or("none");
+  const std::string& solver = params_.solver;
+  auto fail = [&](const std::string& why) {
+    throw ParameterError(
+        fmt::format("{}: solver \"{}\" with penalty \"{}\": {}", describe(), solver, penalty, why));
+  };
+  if (solver == "lbfgs" && (penalty == "l1" || penalty == "elasticnet")) {
+    fail("lbfgs supports only \"l2\" or \"none\"; use solver \"saga\" or \"liblinear\"");
+  }
+  if (solver == "liblinear" && (penalty == "elasticnet" || penalty == "none")) {
+    fail("liblinear supports only \"l1\" or \"l2\"");
+  }
+  if (penalty == "elasticnet" && !params_.l1_ratio) fail("l1_ratio must be set (0 to 1)");
+}
 
 void LogisticRegression::fit(const Table& x, const Column* y) {
   validate_params();
+  check_solver();
   require_non_empty(x, describe());
   if (y == nullptr) throw DataError(fmt::format("{}: fit needs a target (labels)", describe()));
   if (y->size() != x.n_rows()) {
@@ -270,42 +328,71 @@ void LogisticRegression::fit(const Table& x, const Column* y) {
           (static_cast<double>(n_classes) * counts(labels.indices[static_cast<std::size_t>(i)]));
     }
   }
-  const bool penalised = params_.penalty && *params_.penalty == "l2";
-  LogisticObjective objective{features,
-                              labels.indices,
-                              sample_weight,
-                              n_classes == 2 ? 1 : n_classes,
-                              params_.fit_intercept,
-                              penalised ? 1.0 / params_.C : 0.0};
-  const Eigen::Index dimension = objective.n_rows * objective.width();
+  const std::string penalty = params_.penalty.value_or("none");
+  double l1 = 0.0;
+  double l2 = 0.0;
+  if (penalty == "l2") {
+    l2 = 1.0 / params_.C;
+  } else if (penalty == "l1") {
+    l1 = 1.0 / params_.C;
+  } else if (penalty == "elasticnet") {
+    l1 = *params_.l1_ratio / params_.C;
+    l2 = (1.0 - *params_.l1_ratio) / params_.C;
+  }
   detail::OptimizeOptions options;
   options.max_iter = params_.max_iter;
   options.gradient_tolerance = params_.tol;
   options.progress = progress_;
   options.stage = "LogisticRegression";
-  // Newton reaches the exact optimum when the Hessian is cheap; L-BFGS otherwise.
-  const double hessian_cost = static_cast<double>(features.rows()) *
-                              static_cast<double>(dimension) * static_cast<double>(dimension);
   detail::OptimizeResult result;
-  if (dimension <= 400 && hessian_cost <= 4e9) {
-    result = detail::minimize_newton(
-        [&](const Eigen::VectorXd& theta, Eigen::VectorXd& gradient, Eigen::MatrixXd* hessian) {
-          return objective.evaluate(theta, gradient, hessian);
-        },
-        Eigen::VectorXd::Zero(dimension), options);
+  one_vs_rest_ = false;
+  if (params_.solver == "liblinear") {
+    // The intercept is the weight of an extra feature of value intercept_scaling, penalised
+    // with the others; more than two classes are fitted one against the rest.
+    Eigen::MatrixXd augmented(features.rows(), features.cols() + (params_.fit_intercept ? 1 : 0));
+    augmented.leftCols(features.cols()) = features;
+    if (params_.fit_intercept)
+      augmented.col(features.cols()).setConstant(params_.intercept_scaling);
+    one_vs_rest_ = n_classes > 2;
+    const Eigen::Index n_problems = one_vs_rest_ ? n_classes : 1;
+    coef_.resize(n_problems, features.cols());
+    intercept_ = Eigen::VectorXd::Zero(n_problems);
+    int iterations = 0;
+    for (Eigen::Index k = 0; k < n_problems; ++k) {
+      std::vector<int> binary = labels.indices;
+      if (one_vs_rest_) {
+        for (int& label : binary)
+          label = label == static_cast<int>(k) ? 1 : 0;
+      }
+      LogisticObjective objective{augmented, binary, sample_weight, 1, false, l2};
+      result = minimize(objective, l1, std::vector<bool>(augmented.cols(), true), options);
+      iterations = std::max(iterations, result.iterations);
+      coef_.row(k) = result.x.head(features.cols()).transpose();
+      if (params_.fit_intercept)
+        intercept_(k) = params_.intercept_scaling * result.x(features.cols());
+    }
+    result.iterations = iterations;
   } else {
-    result = detail::minimize_lbfgs(
-        [&](const Eigen::VectorXd& theta, Eigen::VectorXd& gradient) {
-          return objective.evaluate(theta, gradient, nullptr);
-        },
-        Eigen::VectorXd::Zero(dimension), options);
-  }
-  objective.unpack(result.x, coef_, intercept_);
-  if (objective.n_rows > 1) {
-    // The multinomial model is invariant to a shared shift; scikit-learn's solution has rows
-    // summing to zero (its lbfgs starts at zero and the shift's gradient is always zero).
-    intercept_.array() -= intercept_.mean();
-    if (!penalised) coef_.rowwise() -= coef_.colwise().mean();
+    LogisticObjective objective{features,
+                                labels.indices,
+                                sample_weight,
+                                n_classes == 2 ? 1 : n_classes,
+                                params_.fit_intercept,
+                                l2};
+    std::vector<bool> penalised(static_cast<std::size_t>(objective.n_rows * objective.width()),
+                                true);
+    if (params_.fit_intercept) {
+      for (Eigen::Index k = 0; k < objective.n_rows; ++k)
+        penalised[static_cast<std::size_t>(k * objective.width() + features.cols())] = false;
+    }
+    result = minimize(objective, l1, penalised, options);
+    objective.unpack(result.x, coef_, intercept_);
+    if (objective.n_rows > 1) {
+      // The multinomial model is invariant to a shared shift; scikit-learn's solution has rows
+      // summing to zero (its solvers start at zero and the shift's gradient is always zero).
+      intercept_.array() -= intercept_.mean();
+      if (penalty == "none") coef_.rowwise() -= coef_.colwise().mean();
+    }
   }
   n_iter_ = result.iterations;
   classes_ = labels.classes;
@@ -340,6 +427,12 @@ Eigen::MatrixXd LogisticRegression::scores(const Table& x, bool probabilities) c
       chunk_scores.rowwise() += intercept_.transpose();
       if (!probabilities) {
         result.middleRows(first, count) = chunk_scores;
+      } else if (one_vs_rest_) {
+        // One-vs-rest probabilities: each class's sigmoid, normalised over the classes.
+        for (Eigen::Index k = 0; k < chunk_scores.cols(); ++k)
+          chunk_scores.col(k) = sigmoid(chunk_scores.col(k).array()).matrix();
+        chunk_scores.array().colwise() /= chunk_scores.rowwise().sum().array();
+        result.middleRows(first, count) = chunk_scores;
       } else if (chunk_scores.cols() == 1) {
         const Eigen::ArrayXd positive = sigmoid(chunk_scores.col(0).array());
         result.col(1).segment(first, count) = positive.matrix();
@@ -370,6 +463,25 @@ Column LogisticRegression::predict(const Table& x) const {
   return decode_labels(classes_, indices, classes_.name());
 }
 
+double LogisticRegression::score(const Table& x, const Column& y) const {
+  const Column predicted = predict(x);
+  if (y.size() != predicted.size()) {
+    throw DataError(
+        fmt::format("{}: score got {} labels for {} rows", describe(), y.size(), predicted.size()));
+  }
+  std::vector<std::string> truth, guesses;
+  for (std::size_t i = 0; i < y.size(); ++i) {
+    truth.push_back(y.value_string(i));
+    guesses.push_back(predicted.value_string(i));
+  }
+  return metrics::accuracy_score(truth, guesses);
+}
+
+Eigen::VectorXd LogisticRegression::feature_importances() const {
+  require_fitted("feature_importances");
+  return coef_.cwiseAbs().colwise().sum().transpose();
+}
+
 Column LogisticRegression::classes() const {
   require_fitted("classes");
   return classes_;
@@ -381,7 +493,8 @@ Json LogisticRegression::fitted_state() const {
           {"classes", state::from_column(classes_)},
           {"coef", state::from_matrix(coef_)},
           {"intercept", state::from_vector(intercept_)},
-          {"n_iter", n_iter_}};
+          {"n_iter", n_iter_},
+          {"multi_class", one_vs_rest_ ? "ovr" : "multinomial"}};
 }
 
 void LogisticRegression::load_fitted_state(const Json& saved) {
@@ -390,6 +503,7 @@ void LogisticRegression::load_fitted_state(const Json& saved) {
   coef_ = state::to_matrix(saved, "coef");
   intercept_ = state::to_eigen_vector(saved, "intercept");
   const auto rows = classes_.size() == 2 ? 1 : static_cast<Eigen::Index>(classes_.size());
+  one_vs_rest_ = saved.value("multi_class", std::string("multinomial")) == "ovr";
   if (classes_.size() < 2 || coef_.rows() != rows || intercept_.size() != rows ||
       coef_.cols() != static_cast<Eigen::Index>(feature_names_in_.size())) {
     throw ParseError(fmt::format("{}: saved coefficients do not match {} classes and {} features",
