@@ -41,6 +41,10 @@ void require_labels(const Column& labels, const std::string& path) {
 }
 }  // namespace
 
+// cluster_evaluation.cpp: inertia and silhouette of a fitted clusterer.
+int run_evaluate_clusterer(const pipeline::Pipeline& pipeline, const Arguments& arguments,
+                           const ModelInfo& info, const std::string& path);
+
 int run_evaluate(const std::vector<std::string>& args) {
   const Arguments arguments("evaluate", args,
                             join(join({{"model", true, false, true},
@@ -60,7 +64,10 @@ int run_evaluate(const std::vector<std::string>& args) {
   const pipeline::Pipeline pipeline = pipeline::load(path);
   const ModelInfo info = model_info_from_json(pipeline::load_metadata(path), path);
   const Predictor* predictor = pipeline.predictor();
-  if (!predictor || !predictor->is_supervised()) {
+  if (predictor && !predictor->is_supervised()) {
+    return run_evaluate_clusterer(pipeline, arguments, info, path);
+  }
+  if (!predictor) {
     throw Error(fmt::format("model \"{}\" has no supervised predictor to evaluate", path));
   }
   // As for fit: a supervised pipeline without --target is a spec error, not a usage error.
