@@ -54,8 +54,9 @@ TEST_CASE("The registry names what is wrong with a spec", "[core][registry][erro
   CHECK_LOOM_THROWS(Registry::global().create("RandomForest", Json::object(), "forest"),
                     loom::ParameterError,
                     "step \"forest\": unknown step type \"RandomForest\" (known types: "
-                    "ColumnTransformer, LogisticRegression, Pipeline, SimpleImputer, "
-                    "StandardScaler");
+                    "ADASYN, AdaBoostClassifier,");
+  CHECK_LOOM_THROWS(Registry::global().create("RandomForest", Json::object(), "forest"),
+                    loom::ParameterError, "RandomForestClassifier, RandomForestRegressor,");
   CHECK_LOOM_THROWS(Registry::global().create("StandardScaler", Json::array({1}), "s"),
                     loom::ParseError, "step \"s\": \"params\" must be a JSON object, found [1]");
   CHECK_LOOM_THROWS(loom::make_step(Json("StandardScaler")), loom::ParseError,

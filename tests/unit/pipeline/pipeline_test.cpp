@@ -121,7 +121,7 @@ TEST_CASE("Pipeline spec round-trips and copies are independent", "[pipeline][pa
   CHECK(pipeline.spec()["steps"][1] ==
         Json::parse(R"({"name": "model", "type": "LogisticRegression", "params": {
           "C": 0.5, "penalty": "l2", "fit_intercept": true, "max_iter": 100, "tol": 0.0001,
-          "class_weight": null, "solver": "lbfgs"}})"));
+          "class_weight": null, "solver": "lbfgs", "l1_ratio": null, "intercept_scaling": 1.0}})"));
 
   Pipeline copy = pipeline;
   copy.set_param("model.C", 2.0);
@@ -165,7 +165,8 @@ TEST_CASE("Pipeline gets and sets parameters by dotted path", "[pipeline][params
                     "no step named \"modle\" (steps: prep, model)");
   CHECK_LOOM_THROWS(pipeline.set_param("model.gamma", 1.0), loom::ParameterError,
                     "LogisticRegression \"model\": unknown parameter \"gamma\" (parameters: C, "
-                    "penalty, fit_intercept, max_iter, tol, class_weight, solver)");
+                    "penalty, fit_intercept, max_iter, tol, class_weight, solver, l1_ratio, "
+                    "intercept_scaling)");
   CHECK_LOOM_THROWS(pipeline.set_param("model.C", "big"), loom::ParameterError,
                     "LogisticRegression \"model\": parameter C = \"big\" must be a number");
   CHECK_LOOM_THROWS(pipeline.set_param("model.max_iter", 2.5), loom::ParameterError,
@@ -225,14 +226,13 @@ TEST_CASE("Pipeline validation names the step and the parameter", "[pipeline][er
     spec["steps"][1]["type"] = "RandomForest";
     CHECK_LOOM_THROWS(Pipeline::from_spec(spec), loom::ParameterError,
                       "step \"model\": unknown step type \"RandomForest\" (known types: "
-                      "ColumnTransformer, LogisticRegression, Pipeline, SimpleImputer, "
-                      "StandardScaler");
+                      "ADASYN, AdaBoostClassifier,");
   }
   SECTION("an unknown step type nested in a ColumnTransformer") {
     Json spec = loom::test::small_pipeline_spec();
-    spec["steps"][0]["params"]["transformers"][0]["params"]["steps"][1]["type"] = "MinMaxScaler";
+    spec["steps"][0]["params"]["transformers"][0]["params"]["steps"][1]["type"] = "MinMaxScalar";
     CHECK_LOOM_THROWS(Pipeline::from_spec(spec), loom::ParameterError,
-                      "step \"scaler\": unknown step type \"MinMaxScaler\"");
+                      "step \"scaler\": unknown step type \"MinMaxScalar\"");
   }
   SECTION("a parameter error while building names the step") {
     Json spec = loom::test::small_pipeline_spec();
